@@ -1,0 +1,120 @@
+"""``parse_page``: one page in, every record it holds out.
+
+The page is decoded (bytes with a wrong or missing charset are repaired with
+``bs4.UnicodeDammit``), parsed once with lxml, flattened into lines, segmented into article
+and widget blocks, and each block is handed to its parser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from crawler.dates import normalise_fetched_at
+from crawler.errors import ParseError
+from crawler.parsers.article import parse_article
+from crawler.parsers.document import flatten, parse_html, read_metadata
+from crawler.parsers.people import parse_people_block
+from crawler.parsers.segments import RECORD_BEARING, segment_widgets
+from crawler.parsers.widgets import parse_events, parse_job_ads, parse_sponsored
+from crawler.records import TYPE_ORDER, Record
+
+
+@dataclass
+class PageReport:
+    """The records of a page plus what the crawl statistics need to know about it."""
+
+    records: list[Record] = field(default_factory=list)
+    empty_widgets: list[str] = field(default_factory=list)  # widget kinds that yielded nothing
+    drift: list[str] = field(default_factory=list)  # e.g. "no_title", "no_body", "empty:events"
+    encoding_suspect: bool = False
+
+
+def decode_page(data: bytes | str, declared: str | None = None) -> tuple[str, bool]:
+    """Text of a page and whether its encoding is suspect.
+
+    UTF-8 is tried first (the site's encoding), then the declared charset, then
+    ``UnicodeDammit``'s detection. Suspect: the bytes could only be decoded with replacement
+    characters.
+    """
+    if isinstance(data, str):
+        return data, "\ufffd" in data
+    try:
+        return data.decode("utf-8"), False
+    except UnicodeDecodeError:
+        pass
+    from bs4.dammit import UnicodeDammit  # only for pages that are not UTF-8
+
+    known = [declared] if declared else []
+    dammit = UnicodeDammit(data, known_definite_encodings=known + ["windows-1252"])
+    text = dammit.unicode_markup
+    if text is None:
+        return data.decode("utf-8", errors="replace"), True
+    return text, "\ufffd" in text
+
+
+def parse_page_report(html: bytes | str, url: str, fetched_at: str, *,
+                      strict: bool = False) -> PageReport:
+    """Parse a page; see :func:`parse_page`. Also returns drift and widget diagnostics."""
+    try:
+        fetched = normalise_fetched_at(fetched_at)
+    except ValueError as exc:
+        raise ParseError(f"fetched_at is not an ISO 8601 time: {fetched_at!r}") from exc
+    text, suspect = decode_page(html)
+    report = PageReport(encoding_suspect=suspect)
+    if not text.strip():
+        if strict:
+            raise ParseError(f"empty page: {url}")
+        return report
+    try:
+        root = parse_html(text)
+    except ValueError as exc:
+        if strict:
+            raise ParseError(f"unreadable HTML in {url}: {exc}") from exc
+        return report
+    meta = read_metadata(root)
+    lines = flatten(root, url)
+    segments = segment_widgets(lines)
+    widget_lines = {ln.index for seg in segments for ln in seg.lines}
+    widget_starts = sorted(seg.start for seg in segments)
+    result = parse_article(lines, meta, url, fetched, widget_starts, widget_lines)
+    article = result.article
+    if suspect:
+        article.warn("encoding_suspect")
+    records: list[Record] = [article, *result.related]
+    for seg in segments:
+        found: list[Record]
+        if seg.kind in ("events_block", "event_promo", "events_upcoming"):
+            found = list(parse_events(seg, url, fetched))
+        elif seg.kind == "job_ads":
+            found = list(parse_job_ads(seg, url, fetched))
+        elif seg.kind == "sponsored":
+            found = list(parse_sponsored(seg, url, fetched))
+        elif seg.kind == "people_news":
+            found = list(parse_people_block(seg.lines[1:], url, fetched))
+        else:
+            continue
+        if not found and seg.kind in RECORD_BEARING:
+            report.empty_widgets.append(seg.kind)
+            article.warn(f"empty_widget:{seg.kind}")
+        records.extend(found)
+    for code in ("no_title", "no_body"):
+        if code in article.warnings:
+            report.drift.append(code)
+    report.drift.extend(f"empty_widget:{k}" for k in report.empty_widgets)
+    order = {t: n for n, t in enumerate(TYPE_ORDER)}
+    records.sort(key=lambda r: order[r.record_type])  # stable: page order within a type
+    report.records = records
+    return report
+
+
+def parse_page(html: bytes | str, url: str, fetched_at: str, *,
+               strict: bool = False) -> list[Record]:
+    """Every record of one page: zero or one article, then its related links, events, job
+    ads, sponsored items and people-news entries, each in page order.
+
+    ``html`` may be bytes (decoded as UTF-8, else repaired) or text. ``fetched_at`` is any ISO
+    8601 instant and is stored as UTC. In the default collecting mode problems become
+    ``warnings`` on the records; with ``strict=True`` an unreadable page raises
+    :class:`~crawler.errors.ParseError`.
+    """
+    return parse_page_report(html, url, fetched_at, strict=strict).records

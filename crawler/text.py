@@ -1,0 +1,38 @@
+"""Text helpers shared by the parsers: whitespace folding and small predicates."""
+
+from __future__ import annotations
+
+import re
+
+_WS = re.compile(r"\s+")
+
+
+def clean(text: str | None) -> str | None:
+    """Collapse whitespace runs (NBSP and newlines included) to one space and trim.
+
+    Returns ``None`` for ``None`` and for text that is empty after trimming, so that a field
+    the page does not show is never ``""``.
+    """
+    if text is None:
+        return None
+    folded = _WS.sub(" ", text).strip()
+    return folded or None
+
+
+def clean_str(text: str) -> str:
+    """Like :func:`clean` but always returns a string (``""`` for blank input)."""
+    return _WS.sub(" ", text).strip()
+
+
+def strip_final_period(text: str) -> str:
+    """Remove one sentence-final period (not an ellipsis)."""
+    if text.endswith(".") and not text.endswith(".."):
+        return text[:-1].rstrip()
+    return text
+
+
+_TERMINAL = tuple('.!?:;…"”»\'')
+
+
+def ends_like_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_TERMINAL)
