@@ -53,13 +53,13 @@ def decode_page(data: bytes | str, declared: str | None = None) -> tuple[str, bo
 
 
 def parse_page_report(html: bytes | str, url: str, fetched_at: str, *,
-                      strict: bool = False) -> PageReport:
+                      strict: bool = False, encoding: str | None = None) -> PageReport:
     """Parse a page; see :func:`parse_page`. Also returns drift and widget diagnostics."""
     try:
         fetched = normalise_fetched_at(fetched_at)
     except ValueError as exc:
         raise ParseError(f"fetched_at is not an ISO 8601 time: {fetched_at!r}") from exc
-    text, suspect = decode_page(html)
+    text, suspect = decode_page(html, encoding)
     report = PageReport(encoding_suspect=suspect)
     if not text.strip():
         if strict:

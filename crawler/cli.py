@@ -1,0 +1,252 @@
+"""The ``cwscrape`` command line (also ``python -m crawler``).
+
+Every command answers bad input with one line on stderr and a non-zero exit status, never a
+traceback. Imports are made inside the commands, so ``cwscrape parse`` does not pay for
+Scrapy and ``--help`` is instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Sequence
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit status 2."""
+
+
+def _fetched_at_for(path: Path, given: str | None) -> str:
+    if given:
+        return given
+    meta = path.parent / "meta.json"
+    if meta.exists():
+        try:
+            return json.loads(meta.read_text(encoding="utf-8"))["fetched_at"]
+        except (ValueError, KeyError):
+            pass
+    stamp = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _url_for(path: Path, given: str | None) -> str:
+    if given:
+        return given
+    meta = path.parent / "meta.json"
+    if meta.exists():
+        try:
+            return json.loads(meta.read_text(encoding="utf-8"))["url"]
+        except (ValueError, KeyError):
+            pass
+    return path.resolve().as_uri()
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from crawler.dates import normalise_fetched_at
+    from crawler.errors import ParseError
+    from crawler.parsers import parse_page
+
+    if args.url and len(args.files) > 1:
+        raise CliError("--url names one page; give one FILE with it")
+    if args.url and not args.url.startswith(("http://", "https://")):
+        raise CliError(f"--url must be an http(s) URL, got {args.url!r}")
+    if args.fetched_at:
+        try:
+            normalise_fetched_at(args.fetched_at)
+        except ValueError:
+            raise CliError(f"--fetched-at must be an ISO 8601 time, got {args.fetched_at!r}")
+    out = sys.stdout
+    failed = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            print(f"cwscrape parse: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+            failed += 1
+            continue
+        try:
+            records = parse_page(data, _url_for(path, args.url),
+                                 _fetched_at_for(path, args.fetched_at), strict=True)
+        except ParseError as exc:
+            print(f"cwscrape parse: {name}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        for record in records:
+            out.write(record.to_json() + "\n")
+    out.flush()
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _check_base_url(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise CliError(f"--base-url must be an http(s) URL such as https://www.computerworld.dk,"
+                       f" got {url!r}")
+    return url.rstrip("/")
+
+
+def _report(result: object) -> int:
+    from crawler.run import summary_table
+
+    manifest = result.manifest  # type: ignore[attr-defined]
+    if not manifest:
+        print("cwscrape: the crawl ended without writing a manifest (see the log above)",
+              file=sys.stderr)
+        return EXIT_FAILED
+    print(summary_table(manifest))
+    return EXIT_OK
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from crawler.run import run_crawl
+
+    base = _check_base_url(args.base_url)
+    urls = None
+    if args.urls:
+        try:
+            urls = [u.strip() for u in Path(args.urls).read_text(encoding="utf-8").splitlines()
+                    if u.strip() and not u.startswith("#")]
+        except OSError as exc:
+            raise CliError(f"cannot read --urls file {args.urls}: {exc.strerror or exc}")
+    result = run_crawl(base, args.out, max_pages=args.max_pages, urls=urls, delay=args.delay,
+                       log_level=args.log_level)
+    return _report(result)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from crawler.demo import DemoServer
+    from crawler.run import run_crawl
+
+    with DemoServer() as server:
+        print(f"serving the demo site at {server.base_url}", file=sys.stderr)
+        result = run_crawl(server.base_url, args.out, log_level=args.log_level)
+    return _report(result)
+
+
+def cmd_fixture(args: argparse.Namespace) -> int:
+    import difflib
+
+    from crawler.fixturecheck import FIXTURE_ROOT, expected_lines, load_case, parse_case
+
+    path = Path(args.case) if "/" in args.case else FIXTURE_ROOT / args.case
+    if not (path / "page.html").exists() or not (path / "meta.json").exists():
+        raise CliError(f"{path} is not a fixture case (needs page.html and meta.json)")
+    case = load_case(path)
+    new = expected_lines(parse_case(case))
+    old_path = path / "expected.jsonl"
+    old = old_path.read_text(encoding="utf-8") if old_path.exists() else ""
+    diff = list(difflib.unified_diff(old.splitlines(True), new.splitlines(True),
+                                     "expected.jsonl", "parser output"))
+    if not diff:
+        print(f"{case.name}: parser output equals expected.jsonl")
+        return EXIT_OK
+    sys.stdout.writelines(diff)
+    if args.write:
+        old_path.write_text(new, encoding="utf-8")
+        print(f"\nwrote {old_path} — read the diff above against the page before committing",
+              file=sys.stderr)
+        return EXIT_OK
+    return EXIT_FAILED
+
+
+def cmd_accuracy(args: argparse.Namespace) -> int:
+    from crawler import accuracy
+
+    return int(accuracy.main() or 0)
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from crawler.records import SCHEMA_DIR, all_schemas, schema_text, write_schemas
+
+    if args.check:
+        stale = [name for name, schema in all_schemas().items()
+                 if not (SCHEMA_DIR / f"{name}.schema.json").exists()
+                 or (SCHEMA_DIR / f"{name}.schema.json").read_text("utf-8") != schema_text(schema)]
+        if stale:
+            print(f"stale schemas: {', '.join(stale)} (run: cwscrape schemas)", file=sys.stderr)
+            return EXIT_FAILED
+        return EXIT_OK
+    for path in write_schemas():
+        print(path)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cwscrape",
+        description="Scrape computerworld.dk into typed JSON Lines datasets.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="parse saved pages; print one JSON record per line",
+                       description="Parse saved HTML pages with the current parsers (no "
+                       "network) and print one JSON record per line on stdout. URL and fetch "
+                       "time default to a meta.json beside the file, else the file's URI and "
+                       "modification time.")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--url", help="the URL the page was fetched from")
+    p.add_argument("--fetched-at", help="when the page was fetched (ISO 8601)")
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("crawl", help="crawl a site into a run folder",
+                       description="Crawl robots.txt → sitemaps → articles (plus in-site "
+                       "links) and write OUT/runs/<run_id>/. Against computerworld.dk the "
+                       "polite defaults apply: robots.txt obeyed, AutoThrottle, at least 1 s "
+                       "between requests, a descriptive User-Agent.")
+    p.add_argument("--base-url", default="https://www.computerworld.dk")
+    p.add_argument("--out", default="data", help="dataset folder (default: data)")
+    p.add_argument("--max-pages", type=int, help="stop discovering after N article pages")
+    p.add_argument("--urls", help="crawl the article URLs listed in this file instead")
+    p.add_argument("--delay", type=float,
+                   help="seconds between requests (never below 1 on computerworld.dk)")
+    p.add_argument("--log-level", default="WARNING")
+    p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("demo", help="crawl the bundled demo site on 127.0.0.1",
+                       description="Serve fixtures/site/ on 127.0.0.1 at a free port, crawl "
+                       "it, write the dataset and print a summary table.")
+    p.add_argument("--out", default="data/demo")
+    p.add_argument("--log-level", default="WARNING")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("fixture", help="diff a fixture case's expected records against the "
+                       "parser", description="Show the diff between a fixture case's "
+                       "expected.jsonl and what the parser now produces; --write replaces "
+                       "expected.jsonl after you have read the diff against the page.")
+    p.add_argument("case", help="case name under fixtures/pages/ or a case folder")
+    p.add_argument("--write", action="store_true")
+    p.set_defaults(func=cmd_fixture)
+
+    p = sub.add_parser("accuracy", help="per-field accuracy of people news over the fixtures")
+    p.set_defaults(func=cmd_accuracy)
+
+    p = sub.add_parser("schemas", help="write (or --check) the shipped JSON Schemas")
+    p.add_argument("--check", action="store_true")
+    p.set_defaults(func=cmd_schemas)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CliError as exc:
+        print(f"cwscrape {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("cwscrape: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

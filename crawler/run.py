@@ -1,0 +1,90 @@
+"""Running a crawl in-process and summarising it for operators."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from crawler.urls import is_site_host
+
+
+@dataclass
+class CrawlResult:
+    manifest: dict[str, Any]
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def run_folder(self) -> str:
+        return self.manifest.get("run_folder", "")
+
+
+def crawl_settings(base_url: str, out: str, *, delay: float | None = None,
+                   log_level: str = "WARNING") -> dict[str, Any]:
+    """Settings for one crawl: polite against the real site, fast against 127.0.0.1."""
+    from scrapy.utils.project import get_project_settings  # noqa: F401 (imports settings)
+
+    settings: dict[str, Any] = {
+        "CWSCRAPE_OUT": out, "CWSCRAPE_BASE_URL": base_url, "LOG_LEVEL": log_level,
+    }
+    host = urlsplit(base_url).hostname or ""
+    if is_site_host(host):
+        if delay is not None:
+            settings["DOWNLOAD_DELAY"] = max(1.0, delay)
+    else:
+        settings.update(DOWNLOAD_DELAY=delay or 0.0, AUTOTHROTTLE_ENABLED=False,
+                        CONCURRENT_REQUESTS_PER_DOMAIN=8, DOWNLOAD_DELAY_JITTER=0)
+    return settings
+
+
+def run_crawl(base_url: str, out: str, *, max_pages: int | None = None,
+              urls: list[str] | None = None, delay: float | None = None,
+              log_level: str = "WARNING", extra: dict[str, Any] | None = None) -> CrawlResult:
+    """Run the ``computerworld`` spider once, in this process; returns its manifest."""
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings
+
+    import crawler.settings as project_settings
+
+    settings = Settings()
+    settings.setmodule(project_settings, priority="project")
+    settings.setdict(crawl_settings(base_url, out, delay=delay, log_level=log_level),
+                     priority="cmdline")
+    if extra:
+        settings.setdict(extra, priority="cmdline")
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler("computerworld")
+    process.crawl(crawler, base_url=base_url, max_pages=max_pages,
+                  urls=",".join(urls) if urls else None)
+    process.start()
+    writer = getattr(crawler, "cwscrape_writer", None)
+    manifest = dict(getattr(crawler, "cwscrape_manifest", None) or {})
+    if writer is not None:
+        manifest["run_folder"] = str(writer.folder)
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    return CrawlResult(manifest, stats)
+
+
+def summary_table(manifest: dict[str, Any]) -> str:
+    """The operator's end-of-run table: records per type, errors per reason, pages, time."""
+    rows = [("records", "", "")]
+    for rtype, count in manifest.get("records", {}).items():
+        again = manifest.get("seen_again", {}).get(rtype, 0)
+        rows.append(("", rtype, f"{count}" + (f"  (+{again} repeats dropped)" if again else "")))
+    rows.append(("errors", "", "" if manifest.get("errors") else "none"))
+    for reason, count in manifest.get("errors", {}).items():
+        rows.append(("", reason, str(count)))
+    if manifest.get("drift"):
+        rows.append(("drift", "", ""))
+        for code, count in manifest["drift"].items():
+            rows.append(("", code, str(count)))
+    rows.append(("pages", "", str(manifest.get("pages", 0))))
+    rows.append(("seconds", "", str(manifest.get("seconds", ""))))
+    rows.append(("run", "", manifest.get("run_folder", "")))
+    width = max(len(r[1]) for r in rows) + 2
+    return "\n".join(f"{a:<9}{b:<{width}}{c}" for a, b, c in rows)
+
+
+def eprint(*args: Any) -> None:
+    print(*args, file=sys.stderr)

@@ -1,0 +1,1 @@
+"""Item pipelines: validate → dedup → crash-safe JSON Lines writer (with the run manifest)."""

@@ -1,0 +1,66 @@
+"""The command line: output format, and one clear line on bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "fixtures" / "pages" / "seed_cerner"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "crawler", *args], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT)
+
+
+def test_parse_seed_page() -> None:
+    url = json.loads((SEED / "meta.json").read_text())["url"]
+    proc = run("parse", "--url", url, str(SEED / "page.html"))
+    assert proc.returncode == 0, proc.stderr
+    assert "\\u" not in proc.stdout  # UTF-8, not escapes
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    by_type: dict[str, list[dict]] = {}
+    for r in records:
+        by_type.setdefault(r["record_type"], []).append(r)
+    assert {k: len(v) for k, v in by_type.items()} == {
+        "article": 1, "related_link": 4, "event": 3, "job_ad": 3, "people_news": 4}
+    article = by_type["article"][0]
+    headings = [b["text"] for b in article["blocks"] if b["kind"] == "heading"]
+    assert headings == ["I dansk kontekst", "Ingen sundhedsplatform"]
+    for leak in ("Artikel top billede", "Læs mere om det her", "Computerworld Events",
+                 "Navnenyt", "SOS International", "Nyt job"):
+        assert leak not in article["body"]
+    assert [r["position"] for r in by_type["related_link"]] == [0, 1, 2, 3]
+    assert all(e["category"] and e["location"] for e in by_type["event"])
+    people = by_type["people_news"]
+    assert all(p["person"] and p["organization"] and p["role"] and p["effective_date"]
+               for p in people)
+    assert people[-1]["kind"] == "completed_education"
+
+
+def test_parse_missing_file_is_one_line() -> None:
+    proc = run("parse", "/nonexistent/page.html")
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_parse_bad_url_and_time_are_usage_errors() -> None:
+    for args in (["--url", "not a url"], ["--fetched-at", "yesterday"]):
+        proc = run("parse", *args, str(SEED / "page.html"))
+        assert proc.returncode == 2
+        assert "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_crawl_rejects_bad_base_url() -> None:
+    proc = run("crawl", "--base-url", "ftp://example", "--out", "/tmp/x")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_every_command_has_help() -> None:
+    for cmd in ("parse", "crawl", "demo", "fixture", "schemas"):
+        proc = run(cmd, "--help")
+        assert proc.returncode == 0 and "usage:" in proc.stdout
