@@ -93,16 +93,16 @@ def _check_base_url(url: str) -> str:
     return url.rstrip("/")
 
 
-def _report(result: object) -> int:
-    from crawler.run import summary_table
+def _report(result: object, drift_max_share: float = 0.2) -> int:
+    from crawler.run import summary_table, verdict
 
     manifest = result.manifest  # type: ignore[attr-defined]
-    if not manifest:
-        print("cwscrape: the crawl ended without writing a manifest (see the log above)",
-              file=sys.stderr)
-        return EXIT_FAILED
-    print(summary_table(manifest))
-    return EXIT_OK
+    if manifest.get("records"):
+        print(summary_table(manifest))
+    status, problems = verdict(manifest, drift_max_share)
+    for problem in problems:
+        print(f"cwscrape: {problem}", file=sys.stderr)
+    return status
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
@@ -116,15 +116,51 @@ def cmd_crawl(args: argparse.Namespace) -> int:
                     if u.strip() and not u.startswith("#")]
         except OSError as exc:
             raise CliError(f"cannot read --urls file {args.urls}: {exc.strerror or exc}")
+    for name in ("since", "until"):
+        value = getattr(args, name)
+        if value and not _is_iso_date(value):
+            raise CliError(f"--{name} must be a date YYYY-MM-DD, got {value!r}")
+    if args.url:
+        urls = (urls or []) + [args.url]
+    extra: dict[str, object] = {}
+    if args.state:
+        extra["CWSCRAPE_STATE"] = args.state
+    if args.no_archive:
+        extra["CWSCRAPE_ARCHIVE"] = False
+    if args.contact:
+        from crawler import __version__
+
+        extra["USER_AGENT"] = f"cwscrape/{__version__} (research crawler; +{args.contact})"
     result = run_crawl(base, args.out, max_pages=args.max_pages, urls=urls, delay=args.delay,
-                       log_level=args.log_level)
-    return _report(result)
+                       since=args.since, until=args.until, log_level=args.log_level,
+                       extra=extra)
+    return _report(result, args.drift_max_share)
+
+
+def _is_iso_date(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    import shutil
+
     from crawler.demo import DemoServer
     from crawler.run import run_crawl
 
+    # The demo always shows a full crawl: it starts from an empty dataset folder.
+    out = Path(args.out)
+    if (out / "state.sqlite").exists() or (out / "runs").exists():
+        if not (out / "state.sqlite").exists():
+            raise CliError(f"{out} holds runs but no crawl state; pick another --out")
+        shutil.rmtree(out / "runs", ignore_errors=True)
+        for stale in out.glob("state.sqlite*"):
+            stale.unlink()
     with DemoServer() as server:
         print(f"serving the demo site at {server.base_url}", file=sys.stderr)
         result = run_crawl(server.base_url, args.out, log_level=args.log_level)
@@ -195,15 +231,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fetched-at", help="when the page was fetched (ISO 8601)")
     p.set_defaults(func=cmd_parse)
 
-    p = sub.add_parser("crawl", help="crawl a site into a run folder",
-                       description="Crawl robots.txt → sitemaps → articles (plus in-site "
-                       "links) and write OUT/runs/<run_id>/. Against computerworld.dk the "
-                       "polite defaults apply: robots.txt obeyed, AutoThrottle, at least 1 s "
-                       "between requests, a descriptive User-Agent.")
+    p = sub.add_parser(
+        "crawl", help="crawl a site into a run folder",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Crawl robots.txt → sitemaps, feeds and listing pages → articles (plus\n"
+        "in-site links) and write OUT/runs/<run_id>/. Incremental: OUT/state.sqlite remembers\n"
+        "what was fetched and written, so the next run fetches only new and changed articles\n"
+        "and a run killed at any moment is completed by running the same command again.\n\n"
+        "Against computerworld.dk the polite defaults apply: robots.txt obeyed (a robots.txt\n"
+        "answering 5xx or unreachable means no fetches, RFC 9309), AutoThrottle with at\n"
+        "least 1 s between requests, Retry-After honoured, a descriptive User-Agent.\n\n"
+        "Exit status: 0 when every discovered article URL is accounted for (a record, an\n"
+        "error record or a policy exclusion) and layout drift stays under --drift-max-share;\n"
+        "1 otherwise (a sentence on stderr says what went wrong); 2 for bad arguments.")
     p.add_argument("--base-url", default="https://www.computerworld.dk")
     p.add_argument("--out", default="data", help="dataset folder (default: data)")
     p.add_argument("--max-pages", type=int, help="stop discovering after N article pages")
     p.add_argument("--urls", help="crawl the article URLs listed in this file instead")
+    p.add_argument("--url", help="crawl this one article URL")
+    p.add_argument("--since", help="only sitemap/feed entries modified or published on or "
+                   "after this date (YYYY-MM-DD)")
+    p.add_argument("--until", help="... on or before this date (YYYY-MM-DD)")
+    p.add_argument("--state", help="crawl state database (default: OUT/state.sqlite)")
+    p.add_argument("--contact", help="a contact URL or e-mail for the User-Agent")
+    p.add_argument("--no-archive", action="store_true",
+                   help="do not write the per-run WARC archive")
+    p.add_argument("--drift-max-share", type=float, default=0.2,
+                   help="fail when more than this share of article pages drift (default 0.2)")
     p.add_argument("--delay", type=float,
                    help="seconds between requests (never below 1 on computerworld.dk)")
     p.add_argument("--log-level", default="WARNING")

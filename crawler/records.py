@@ -316,3 +316,15 @@ def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
 def load_schema(name: str) -> dict[str, Any]:
     """A shipped schema, read from the package data."""
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def content_hash(record: Record) -> str:
+    """Hash of what a record says, without where/when/by-what it was read.
+
+    Two fetches of an unchanged article give the same hash; an edited article does not.
+    """
+    data = record.to_dict()
+    for key in ("source_url", "fetched_at", "parser_version"):
+        data.pop(key, None)
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return hashlib.blake2b(payload.encode("utf-8"), digest_size=12).hexdigest()

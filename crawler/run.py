@@ -40,6 +40,7 @@ def crawl_settings(base_url: str, out: str, *, delay: float | None = None,
 
 def run_crawl(base_url: str, out: str, *, max_pages: int | None = None,
               urls: list[str] | None = None, delay: float | None = None,
+              since: str | None = None, until: str | None = None,
               log_level: str = "WARNING", extra: dict[str, Any] | None = None) -> CrawlResult:
     """Run the ``computerworld`` spider once, in this process; returns its manifest."""
     from scrapy.crawler import CrawlerProcess
@@ -56,7 +57,7 @@ def run_crawl(base_url: str, out: str, *, max_pages: int | None = None,
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("computerworld")
     process.crawl(crawler, base_url=base_url, max_pages=max_pages,
-                  urls=",".join(urls) if urls else None)
+                  urls=",".join(urls) if urls else None, since=since, until=until)
     process.start()
     writer = getattr(crawler, "cwscrape_writer", None)
     manifest = dict(getattr(crawler, "cwscrape_manifest", None) or {})
@@ -84,6 +85,37 @@ def summary_table(manifest: dict[str, Any]) -> str:
     rows.append(("run", "", manifest.get("run_folder", "")))
     width = max(len(r[1]) for r in rows) + 2
     return "\n".join(f"{a:<9}{b:<{width}}{c}" for a, b, c in rows)
+
+
+def verdict(manifest: dict[str, Any], drift_max_share: float = 0.2) -> tuple[int, list[str]]:
+    """Exit status of a crawl and the sentences that explain a failure.
+
+    0 only when the run committed, every discovered article URL is accounted for (a record,
+    an error record or a policy exclusion), and no more than ``drift_max_share`` of the
+    article pages drifted (no title, no body, or a known widget with no records).
+    """
+    problems = []
+    if not manifest:
+        return 1, ["the crawl ended without writing a manifest (see the log above)"]
+    if manifest.get("status") == "write_failed":
+        problems.append(f"writing the dataset failed: {manifest.get('error')}; the committed "
+                        "part is kept and the next run fetches the rest")
+    if manifest.get("status") == "stopped":
+        problems.append(f"the crawl was stopped ({manifest.get('finish_reason')}) before it "
+                        "finished; run the same command again to continue")
+    unaccounted = manifest.get("unaccounted", 0)
+    if unaccounted:
+        sample = ", ".join(manifest.get("unaccounted_sample", [])[:3])
+        problems.append(f"{unaccounted} discovered article URL(s) have neither a record nor "
+                        f"an error record (e.g. {sample})")
+    pages = manifest.get("pages", 0)
+    drifted = manifest.get("drift_pages", 0)
+    if pages and drifted / pages > drift_max_share:
+        kinds = ", ".join(f"{k} on {v}" for k, v in manifest.get("drift", {}).items())
+        problems.append(f"layout drift: {drifted} of {pages} article pages drifted ({kinds}); "
+                        "the site's markup has probably changed — see "
+                        "'Adding a fixture when the site changes' in the README")
+    return (1 if problems else 0), problems
 
 
 def eprint(*args: Any) -> None:

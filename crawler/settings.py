@@ -40,7 +40,7 @@ TELNETCONSOLE_ENABLED = False
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,
     "pipelines.dedup.DedupPipeline": 200,
-    "pipelines.jsonl.JsonlWriterPipeline": 300,
+    "pipelines.writer.DatasetWriterPipeline": 300,
 }
 LOG_FORMATTER = "crawler.logformatter.QuietDropFormatter"
 LOG_LEVEL = "INFO"
@@ -48,3 +48,23 @@ LOG_LEVEL = "INFO"
 # Output (the CLI sets these; `scrapy crawl` writes to ./data by default)
 CWSCRAPE_OUT = "data"
 CWSCRAPE_RUN_ID = None
+
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.RobotsPolicyMiddleware": 100,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+}
+RETRY_BACKOFF_BASE = 1.0
+RETRY_BACKOFF_MAX = 30.0
+RETRY_AFTER_MAX = 120.0
+
+EXTENSIONS = {
+    "crawler.extensions.ArchiveExtension": 100,
+    "crawler.extensions.ProgressExtension": 200,
+}
+CWSCRAPE_ARCHIVE = True  # a WARC of every fetched response, per run
+CWSCRAPE_PROGRESS_SECONDS = 5.0
+CWSCRAPE_COMMIT_SECONDS = 1.0
+CWSCRAPE_STATE = None  # default: OUT/state.sqlite
+CWSCRAPE_DRIFT_MAX_SHARE = 0.2  # more drifting article pages than this fails the crawl

@@ -1,20 +1,16 @@
-"""Drop records whose ``record_id`` was already seen in this run.
+"""Keep each record once per run.
 
 Widgets repeat on every page (the same people-news entry on dozens of articles), so most
-widget records of a crawl are repeats. Repeats are counted per type as ``seen_again``.
+widget records of a crawl are repeats. They are removed from the page's result here and
+counted per type as ``seen_again``; repeats across runs are the writer's business, since
+only it knows what the dataset already holds.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from scrapy.exceptions import DropItem
-
-from crawler.records import Record
-
-
-class DuplicateRecord(DropItem):
-    """A record already written in this run (logged at DEBUG, counted in the manifest)."""
+from crawler.items import PageResult
 
 
 class DedupPipeline:
@@ -27,11 +23,15 @@ class DedupPipeline:
         return cls(crawler.stats)
 
     def process_item(self, item: Any) -> Any:
-        if not isinstance(item, Record):
+        if not isinstance(item, PageResult):
             return item
-        key = (item.record_type, item.record_id)
-        if key in self.seen:
-            self.stats.inc_value(f"cwscrape/seen_again/{item.record_type}")
-            raise DuplicateRecord(f"{item.record_type} {item.record_id} already written")
-        self.seen.add(key)
+        kept = []
+        for record in item.records:
+            key = (record.record_type, record.record_id)
+            if key in self.seen:
+                self.stats.inc_value(f"cwscrape/seen_again/{record.record_type}")
+                continue
+            self.seen.add(key)
+            kept.append(record)
+        item.records = kept
         return item

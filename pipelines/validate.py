@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from crawler.items import PageResult
 from crawler.records import ErrorRecord, Record
 from crawler.validation import record_problems
 
@@ -20,13 +21,23 @@ class ValidatePipeline:
     def from_crawler(cls, crawler: Any) -> "ValidatePipeline":
         return cls(crawler.stats)
 
-    def process_item(self, item: Any) -> Any:
-        if not isinstance(item, Record):
-            return item
-        problems = record_problems(item.to_dict())
+    def check(self, record: Record) -> ErrorRecord | None:
+        problems = record_problems(record.to_dict())
         if not problems:
-            return item
-        self.stats.inc_value(f"cwscrape/invalid/{item.record_type}")
-        return ErrorRecord(url=item.source_url, reason="invalid_record", status=None,
-                           attempts=1, at=item.fetched_at,
-                           detail=f"{item.record_type} {item.record_id}: {problems[0]}")
+            return None
+        self.stats.inc_value(f"cwscrape/invalid/{record.record_type}")
+        return ErrorRecord(url=record.source_url, reason="invalid_record", status=None,
+                           attempts=1, at=record.fetched_at,
+                           detail=f"{record.record_type} {record.record_id}: {problems[0]}")
+
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, PageResult):
+            valid = []
+            for record in item.records:
+                error = self.check(record)
+                if error is None:
+                    valid.append(record)
+                else:
+                    item.errors.append(error)
+            item.records = valid
+        return item

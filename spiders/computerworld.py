@@ -1,8 +1,16 @@
-"""The ``computerworld`` spider: robots.txt → sitemaps → article pages, plus in-site links.
+"""The ``computerworld`` spider: discovery and fetching, nothing else.
 
-Discovery only; extraction is the parsers' job. Every request has an errback, so a URL
-that fails (HTTP error, timeout, refused connection, robots.txt exclusion) becomes an error
-record instead of vanishing. The spider never leaves the base host.
+Discovery: robots.txt → its sitemaps (index → url sets with ``lastmod``; news sitemaps with
+publication dates), RSS feeds named on the front page, the front page and the section pages
+in its navigation with their pagination, and article links inside fetched articles
+(related links included). Every copy of one article (www or not, http, slug or none,
+tracking queries) is fetched once. With a crawl state (the default), an article already
+fetched is fetched again only when its sitemap ``lastmod`` is newer.
+
+Every request has an errback, so a URL that fails (HTTP error, timeout, refused connection,
+robots.txt exclusion, off-site redirect, too large) becomes an error record instead of
+vanishing; at the end, every discovered article URL is a record, an error record, or counted
+as unaccounted (and the CLI exits non-zero). The spider never leaves the base host.
 """
 
 from __future__ import annotations
@@ -23,20 +31,26 @@ from twisted.internet.error import (
 )
 
 from crawler.dates import utc_now_iso
+from crawler.feeds import parse_listing, parse_rss
+from crawler.items import PageResult
+from crawler.middlewares import RateLimited, RobotsForbidden, RobotsUnreachable
 from crawler.parsers import parse_page_report
 from crawler.records import ErrorRecord
+from crawler.runtime import get_state
 from crawler.sitemaps import parse_sitemap, robots_sitemaps
 from crawler.urls import article_id, dedup_key, strip_tracking
 
 DEFAULT_BASE_URL = "https://www.computerworld.dk"
 _HREF = re.compile(rb"""href\s*=\s*["']([^"'#]*?/art/\d+[^"'#]*)["']""", re.IGNORECASE)
+LISTING_MAX_PAGES = 5  # pagination depth per listing
 
 
 class ComputerworldSpider(Spider):
     name = "computerworld"
 
     def __init__(self, base_url: str = DEFAULT_BASE_URL, max_pages: str | int | None = None,
-                 urls: str | None = None, **kwargs: Any) -> None:
+                 urls: str | None = None, since: str | None = None, until: str | None = None,
+                 follow_links: str | bool = True, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.base_url = base_url.rstrip("/")
         parts = urlsplit(self.base_url)
@@ -46,7 +60,11 @@ class ComputerworldSpider(Spider):
         self.allowed_domains = [parts.hostname]
         self.max_pages = int(max_pages) if max_pages else None
         self.url_list = [u.strip() for u in (urls or "").split(",") if u.strip()]
+        self.since, self.until = since, until
+        self.follow_links = follow_links not in (False, "0", "false", "no")
         self.scheduled: set[str] = set()
+        self.pending: dict[str, str] = {}  # article key → URL, until a record or error
+        self.listings_seen: set[str] = set()
 
     # -- discovery -------------------------------------------------------------------------
 
@@ -58,20 +76,30 @@ class ComputerworldSpider(Spider):
                     yield request
             return
         yield Request(f"{self.base_url}/robots.txt", callback=self.parse_robots,
-                      errback=self.on_error, priority=100, dont_filter=False,
-                      meta={"cw_kind": "robots", "dont_obey_robotstxt": True})
+                      errback=self.on_robots_error, priority=100,
+                      meta={"cw_kind": "robots", "dont_obey_robotstxt": True,
+                            "handle_httpstatus_all": True})
 
     def parse_robots(self, response: Response) -> Iterator[Any]:
-        text = response.text if isinstance(response, TextResponse) else \
-            response.body.decode("utf-8", "replace")
+        if response.status >= 500 or response.status == 429:
+            yield self.error(response.url, "robots_unreachable", response.status,
+                             response.request)
+            return  # RFC 9309: nothing from this host in this run
+        text = response.text if isinstance(response, TextResponse) and response.status < 400 \
+            else ""
         sitemaps = [self.localise(u) for u in robots_sitemaps(text)] or \
             [f"{self.base_url}/sitemap.xml"]
         for url in sitemaps:
             if self.on_site(url):
                 yield Request(url, callback=self.parse_sitemap, errback=self.on_error,
                               priority=50, meta={"cw_kind": "sitemap"})
-        yield Request(f"{self.base_url}/", callback=self.parse_listing, errback=self.on_error,
-                      priority=40, meta={"cw_kind": "listing"})
+        yield self.listing_request(f"{self.base_url}/", depth=0, front=True)
+
+    def on_robots_error(self, failure: Any) -> Iterator[ErrorRecord]:
+        request = failure.request
+        status = failure.value.response.status if failure.check(HttpError) else None
+        yield self.error(request.url, "robots_unreachable", status, request,
+                         detail=f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500])
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         sitemap = parse_sitemap(response.body)
@@ -86,37 +114,78 @@ class ComputerworldSpider(Spider):
                     yield Request(url, callback=self.parse_sitemap, errback=self.on_error,
                                   priority=50, meta={"cw_kind": "sitemap"})
                 continue
-            request = self.article_request(url)
+            stamp = entry.published or entry.lastmod
+            if not self.in_window(stamp):
+                continue
+            request = self.article_request(url, lastmod=entry.lastmod or entry.published)
             if request is not None:
                 yield request
 
+    def parse_feed(self, response: Response) -> Iterator[Any]:
+        items = parse_rss(response.body)
+        if items is None:
+            yield self.error(response.url, "feed_invalid", response.status, response.request)
+            return
+        for item in items:
+            if self.in_window(item.published):
+                request = self.article_request(self.localise(item.url))
+                if request is not None:
+                    yield request
+
+    def listing_request(self, url: str, depth: int, front: bool = False) -> Request:
+        self.listings_seen.add(url)
+        return Request(url, callback=self.parse_listing, errback=self.on_error, priority=40,
+                       meta={"cw_kind": "listing", "cw_depth": depth, "cw_front": front})
+
     def parse_listing(self, response: Response) -> Iterator[Any]:
-        yield from self.follow_article_links(response)
+        if not self.since and not self.until:
+            yield from self.follow_article_links(response)
+        listing = parse_listing(response.body, response.url)
+        depth = response.meta.get("cw_depth", 0)
+        if response.meta.get("cw_front"):
+            for feed in listing.feeds:
+                if self.on_site(feed):
+                    yield Request(feed, callback=self.parse_feed, errback=self.on_error,
+                                  priority=45, meta={"cw_kind": "feed"})
+            for section in listing.sections:
+                if self.on_site(section) and section not in self.listings_seen:
+                    yield self.listing_request(section, depth=0)
+        if depth < LISTING_MAX_PAGES:
+            for page in listing.next_pages:
+                if self.on_site(page) and page not in self.listings_seen:
+                    yield self.listing_request(page, depth=depth + 1)
 
     # -- articles --------------------------------------------------------------------------
 
     def parse_article(self, response: Response) -> Iterator[Any]:
-        stats = self.crawler.stats
+        key = response.meta.get("cw_key") or dedup_key(response.url)
         if not self.on_site(response.url):
             yield self.error(response.url, "offsite", response.status, response.request)
             return
+        fetched_at = response.meta.get("cw_fetched_at") or utc_now_iso()
         encoding = response.encoding if isinstance(response, TextResponse) else None
         try:
-            report = parse_page_report(response.body, response.url, utc_now_iso(),
+            report = parse_page_report(response.body, response.url, fetched_at,
                                        encoding=encoding)
         except Exception as exc:  # a parser bug must cost one page, never the crawl
             self.logger.exception("parser failed on %s", response.url)
             yield self.error(response.url, "parse_error", response.status, response.request,
                              detail=f"{type(exc).__name__}: {exc}")
             return
+        stats = self.crawler.stats
+        self.pending.pop(key, None)
         stats.inc_value("cwscrape/pages")
+        if report.drift:
+            stats.inc_value("cwscrape/drift_pages")
         for code in report.drift:
-            stats.inc_value(f"cwscrape/drift/{code.split(':')[0]}")
+            stats.inc_value(f"cwscrape/drift/{code}")
         for record in report.records:
             for warning in record.warnings:
-                stats.inc_value(f"cwscrape/warnings/{warning.split(':')[0]}")
-            yield record
-        yield from self.follow_article_links(response)
+                stats.inc_value(f"cwscrape/warnings/{warning}")
+        yield PageResult(key=key, url=response.url, fetched_at=fetched_at,
+                         lastmod=response.meta.get("cw_lastmod"), records=report.records)
+        if self.follow_links:
+            yield from self.follow_article_links(response)
 
     def follow_article_links(self, response: Response) -> Iterator[Request]:
         for match in _HREF.finditer(response.body):
@@ -125,9 +194,11 @@ class ComputerworldSpider(Spider):
             if request is not None:
                 yield request
 
-    def article_request(self, url: str, *, force: bool = False) -> Request | None:
+    def article_request(self, url: str, *, lastmod: str | None = None,
+                        force: bool = False) -> Request | None:
         """A request for an article URL, or ``None`` when it is off-site, not an article,
-        already scheduled (any copy of the same article id), or over ``max_pages``."""
+        already scheduled (any copy of the same article id), unchanged since the last run,
+        or over ``max_pages``."""
         url = strip_tracking(url)
         if not self.on_site(url) or (article_id(url) is None and not force):
             return None
@@ -137,11 +208,27 @@ class ComputerworldSpider(Spider):
         if self.max_pages is not None and len(self.scheduled) >= self.max_pages:
             return None
         self.scheduled.add(key)
+        known = get_state(self.crawler).article(key)
+        if known is not None and not force:
+            old_lastmod = known[0]
+            if lastmod is None or (old_lastmod is not None and lastmod <= old_lastmod):
+                self.crawler.stats.inc_value("cwscrape/skipped_unchanged")
+                return None
         self.crawler.stats.inc_value("cwscrape/discovered")
+        self.pending[key] = url
         return Request(url, callback=self.parse_article, errback=self.on_error,
-                       meta={"cw_kind": "article"})
+                       meta={"cw_kind": "article", "cw_key": key, "cw_lastmod": lastmod})
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def in_window(self, stamp: str | None) -> bool:
+        """Whether a lastmod/publication date falls in ``--since``/``--until`` (inclusive)."""
+        if not self.since and not self.until:
+            return True
+        if not stamp:
+            return False
+        day = stamp[:10]
+        return (not self.since or day >= self.since) and (not self.until or day <= self.until)
 
     def on_site(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -158,15 +245,25 @@ class ComputerworldSpider(Spider):
     def error(self, url: str, reason: str, status: int | None, request: Request | None,
               detail: str | None = None) -> ErrorRecord:
         attempts = (request.meta.get("retry_times", 0) + 1) if request is not None else 1
+        if request is not None and request.meta.get("cw_kind") == "article":
+            self.pending.pop(request.meta.get("cw_key", ""), None)
+            self.crawler.stats.inc_value("cwscrape/article_errors")
         return ErrorRecord(url=url, reason=reason, status=status, attempts=attempts,
                            at=utc_now_iso(), detail=detail)
 
     def on_error(self, failure: Any) -> Iterator[ErrorRecord]:
         request = failure.request
         status = None
+        message = failure.getErrorMessage()
         if failure.check(HttpError):
             status = failure.value.response.status
             reason = f"http_{status}"
+        elif failure.check(RobotsUnreachable):
+            reason = "robots_unreachable"
+        elif failure.check(RobotsForbidden):
+            reason = "robots"
+        elif failure.check(RateLimited):
+            reason = "rate_limited"
         elif failure.check(TimeoutError, TCPTimedOutError):
             reason = "timeout"
         elif failure.check(DNSLookupError):
@@ -174,9 +271,18 @@ class ComputerworldSpider(Spider):
         elif failure.check(ConnectionRefusedError):
             reason = "connection_refused"
         elif failure.check(IgnoreRequest):
-            reason = "robots" if "robots" in str(failure.value).lower() else "ignored"
+            reason = "offsite" if "offsite" in message.lower() else "ignored"
+        elif "maxsize" in message.lower() or "max size" in message.lower():
+            reason = "too_large"
         else:
             reason = "download_error"
         self.logger.info("error %s on %s", reason, request.url)
         yield self.error(request.url, reason, status, request,
-                         detail=f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500])
+                         detail=f"{failure.type.__name__}: {message}"[:500])
+
+    def closed(self, reason: str) -> None:
+        stats = self.crawler.stats
+        stats.set_value("cwscrape/unaccounted", len(self.pending))
+        if self.pending:
+            sample = sorted(self.pending.values())[:20]
+            stats.set_value("cwscrape/unaccounted_sample", sample)
