@@ -167,6 +167,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return _report(result)
 
 
+def cmd_reparse(args: argparse.Namespace) -> int:
+    from crawler.reparse import reparse
+    from crawler.run import summary_table
+
+    try:
+        manifest, report = reparse(args.archives, args.out, processes=args.processes)
+    except FileNotFoundError as exc:
+        raise CliError(str(exc))
+    print(summary_table(manifest))
+    for torn in report.torn_archives:
+        print(f"cwscrape reparse: torn archive tail ignored: {torn}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_fixture(args: argparse.Namespace) -> int:
     import difflib
 
@@ -269,6 +283,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="data/demo")
     p.add_argument("--log-level", default="WARNING")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("reparse", help="re-parse archived pages (WARC) into a new run",
+                       description="Re-parse the WARC archives of earlier crawls (files, or "
+                       "folders searched for *.warc.gz) with the current parsers, using all "
+                       "cores and no network, into OUT/runs/<run_id>/.")
+    p.add_argument("archives", nargs="+", metavar="ARCHIVE_OR_DIR")
+    p.add_argument("--out", required=True)
+    p.add_argument("--processes", type=int, help="worker processes (default: all cores)")
+    p.set_defaults(func=cmd_reparse)
 
     p = sub.add_parser("fixture", help="diff a fixture case's expected records against the "
                        "parser", description="Show the diff between a fixture case's "

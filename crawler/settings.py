@@ -68,3 +68,8 @@ CWSCRAPE_PROGRESS_SECONDS = 5.0
 CWSCRAPE_COMMIT_SECONDS = 1.0
 CWSCRAPE_STATE = None  # default: OUT/state.sqlite
 CWSCRAPE_DRIFT_MAX_SHARE = 0.2  # more drifting article pages than this fails the crawl
+
+# Breadth-first, in discovery order: sitemaps list the newest articles first.
+DEPTH_PRIORITY = 1
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"

@@ -1,236 +1,305 @@
-"""People news ("Navnenyt fra it-Danmark", field guide §16–17).
+"""People news ("Navnenyt fra it-Danmark", field guide §16–17): finding and reading entries.
 
-An entry is a paragraph ending in a label (``Nyt job``, ``Færdiggjort uddannelse``,
-``Forfremmelse``, or an unknown trailing label), optionally followed by two footer lines (the
-person, the organisation). Its first sentence follows one of three templates:
+A Navnenyt block is a heading followed by entries. An entry is one paragraph ending in a label
+(``Nyt job`` → ``new_job``, ``Færdiggjort uddannelse`` → ``completed_education``,
+``Forfremmelse`` → ``promotion``; any other short trailing label → ``other``, kept as printed),
+optionally followed by a footer: the person's name and the organisation, one line each.
+The sentences themselves are read by :mod:`crawler.parsers.people_templates`.
 
-* ``<Org> har pr. <dato> ansat <Person>[, NN år,] som <Rolle> …`` (``new_job``)
-* ``<Person>, <titel> hos <Org>, har pr. <dato> fuldført uddannelsen <U> på <I>[ via …].``
-  (``completed_education``)
-* ``<Person>, <gammel titel> hos <Org>, er pr. <dato> forfremmet til <ny titel>.``
-  (``promotion``)
+Markup understood by :func:`parse_people_block` (it sees the page as flattened lines):
 
-:func:`parse_people_entry` reads one entry's text; :func:`parse_people_block` finds the
-entries in the lines of a Navnenyt widget.
+* one element per entry (``<p>``, ``<li>``, ``<article>`` cards), entries as ``<br>``-separated
+  text in one element, and pre-formatted text (``Læses lige nu``, 4-space indentation);
+* the label as trailing text, in its own inline element (same line) or in its own block
+  element (a line holding only the label, after the entry);
+* entries with or without the two footer lines; without them the next entry may follow on the
+  very next line. Footer lines are taken only when the first equals the entry's person
+  (case- and whitespace-insensitive); otherwise they are left alone;
+* several entries run together in one line (inline-only markup, collapsed text): the line is
+  split after each known label that ends a sentence, and a footer glued to the start of the
+  next entry (``… Nyt job Jens Hansen Firma A/S Næste Firma har pr. …``) is peeled off;
+* an entry wrapped over several lines: the lines since the previous entry are joined when the
+  labelled line alone fits no template;
+* lines that belong to no entry (a "Se alle" link, page chrome, orphaned footers) are skipped,
+  except that a line which fits an entry template but lost its label still becomes a record,
+  labelled from its template, with the warning ``people_news_label_missing`` (and
+  ``truncated`` when it stops mid-sentence, as stored text copies do).
+
+An entry with a known label that fits no template still becomes a record (``text``, ``kind``,
+``label``, warning ``people_news_unparsed``). An unknown label is only believed when the text
+fits a template: otherwise the "label" is just the end of a sentence.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
-from crawler import dates
 from crawler.parsers.document import Line
-from crawler.records import PeopleNews
+from crawler.parsers.people_templates import TEMPLATE_LABELS, EntryFields, read_entry
+from crawler.parsers.segments import heading_kind
+from crawler.records import PeopleKind, PeopleNews
 from crawler.text import clean, clean_str
 
-KNOWN_LABELS = {
+KNOWN_LABELS: dict[str, PeopleKind] = {
     "Nyt job": "new_job",
     "Færdiggjort uddannelse": "completed_education",
     "Forfremmelse": "promotion",
 }
-_KNOWN_TAIL = re.compile(r"\s(?P<label>Nyt job|Færdiggjort uddannelse|Forfremmelse)$")
-# An unknown label: a short capitalised tail after the last sentence's punctuation.
-_UNKNOWN_TAIL = re.compile(r"[.!?)”\"]\s*(?P<label>[A-ZÆØÅ][a-zæøåA-ZÆØÅ -]{2,40})$")
-_DATE = r"(?P<date>[0-3]?\d\.\s*[a-zæøå]+\.?\s+(?:19|20)\d\d)"
-_PR = r"(?:pr\.\s*" + _DATE + r"\s+)?"
-
-NEW_JOB = re.compile(
-    r"^(?P<org>.+?) har " + _PR + r"ansat (?P<person>.+?)(?:,\s*(?P<age>\d{1,2}) år,)?\s+"
-    r"som (?:(?:med )?)(?P<role>.+)$", re.DOTALL)
-COMPLETED = re.compile(
-    r"^(?P<person>[^,]+?), (?P<title>.+?) hos (?P<org>.+?), har " + _PR +
-    r"fuldført (?:uddannelsen )?(?P<edu>.+?)(?: (?:på|ved|fra) (?P<inst>[^.]+?))?"
-    r"(?: via [^.]+)?\.?$", re.DOTALL)
-PROMOTED = re.compile(
-    r"^(?P<person>[^,]+?), (?P<title>.+?) hos (?P<org>.+?), er " + _PR +
-    r"forfremmet til (?P<role>.+?)\.?$", re.DOTALL)
-PERSON_FIRST = re.compile(
-    r"^(?P<person>[^,]+?), (?P<title>.+?) hos (?P<org>.+?), (?:har|er) " + _PR, re.DOTALL)
-
-UNIT_QUALIFIER = re.compile(
-    r"\s+i\s+(?:\S+\s+){0,4}?\S*(?:gruppe|team|afdeling|-gruppen|-teamet|-afdelingen|"
-    r"gruppen|teamet|afdelingen)$", re.IGNORECASE)
-OFFICE_QUALIFIER = re.compile(r"\s+ved\s+.+$")
-OFFICE_TOWN = re.compile(r"(?:kontor|afdeling)\s+i\s+(?P<town>[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+og\s+"
-                         r"[A-ZÆØÅ][\wæøåÆØÅ-]*)?)")
-TWO_OFFICES = re.compile(r"afd\.\s+(?P<a>[A-ZÆØÅ][\wæøå-]*)\s+og\s+afd\.\s+(?P<b>[A-ZÆØÅ][\wæøå-]*)")
-PREVIOUS = re.compile(r"\bkommer fra en stilling som (?P<prev>.+?)\.(?:\s|$)")
-DURATION = re.compile(r"\s+(?:gennem|i) de (?:seneste|sidste) \d+ år$")
-EDUCATED = re.compile(r"\ber uddannet (?P<rest>.+?)\.(?:\s+[A-ZÆØÅ]|$)")
-_SENTENCE_END = re.compile(r"(?<![A-ZÆØÅ])(?<!\b[a-zæøå])(?<!\bpr)(?<!\bca)(?<!\bafd)\.(?:\s+|$)")
+_KIND_BY_LABEL = {label.casefold(): kind for label, kind in KNOWN_LABELS.items()}
+_LABEL_ALTERNATIVES = "|".join(map(re.escape, KNOWN_LABELS))
+_CLOSERS = r".!?…,;:)\]”\"’»"
+_KNOWN_TAIL = re.compile(
+    r"(?:^|(?<=[\s" + _CLOSERS + r"]))(?P<label>" + _LABEL_ALTERNATIVES + r")\s*$")
+_INNER_LABEL = re.compile(
+    r"(?<=[" + _CLOSERS + r"])\s*(?P<label>" + _LABEL_ALTERNATIVES + r")\s+(?=\S)")
+_UNKNOWN_TAIL = re.compile(
+    r"[.!?)\]”\"’»…]\s+(?P<label>[A-ZÆØÅ][^\W\d_]*(?:[ -][^\W\d_]+){0,2})\s*$")
+# Words of a sentence, not of a label: a cut-off "… Han skal" is no label.
+_SENTENCE_WORDS = frozenset(
+    "han hun de det den vi jeg er har skal kommer var blev bliver som fra med til og hos ved "
+    "på af sig en et der".split())
+MAX_UNKNOWN_LABEL = 30
+UNPARSED = "people_news_unparsed"
+LABEL_MISSING = "people_news_label_missing"
+_SENTENCE_CLOSE = tuple(".!?…”\"’»)")
 
 
-@dataclass
-class _Entry:
-    text: str
-    label: str
-    url: str | None = None
+def kind_of(label: str) -> PeopleKind:
+    return _KIND_BY_LABEL.get(label.casefold(), "other")
 
 
 def split_label(paragraph: str) -> tuple[str, str | None]:
-    """(entry text, label) — the label is the paragraph's trailing known or unknown label."""
+    """(entry text, label) of a paragraph; the label is ``None`` when it has none.
+
+    A known label is found after a space or punctuation (``"… tjenerfaget,. Nyt job"``); a line
+    holding only a known label gives ``("", label)``. An unknown label is a capitalised tail of
+    1–3 words (≤ 30 characters, no digits, no sentence words such as ``Han``/``skal``) after
+    sentence-final punctuation: ``"… i 25 år. Jubilæum"``.
+    """
     text = clean_str(paragraph)
+    if text.casefold() in _KIND_BY_LABEL:
+        return "", text
     m = _KNOWN_TAIL.search(text)
     if m:
         return text[:m.start()].strip(), m["label"]
-    if text in KNOWN_LABELS:
-        return "", text
     m = _UNKNOWN_TAIL.search(text)
-    if m and len(text) > 40:
-        return text[:m.start("label")].strip(), m["label"].strip()
+    if m and len(m["label"]) <= MAX_UNKNOWN_LABEL and not any(
+            w.casefold() in _SENTENCE_WORDS for w in re.split(r"[ -]", m["label"])):
+        return text[:m.start("label")].strip(), m["label"]
     return text, None
 
 
-def _first_sentence(text: str) -> str:
-    """Text up to the first full stop that ends a sentence (not ``pr.``, ``afd.``, ``A/S.``)."""
-    for m in re.finditer(r"\.(?=\s+(?:Han|Hun|[A-ZÆØÅ][a-zæøå]+ (?:skal|kommer|er|har))\b)", text):
-        return text[:m.start()]
-    return text.rstrip(".").rstrip()
+def _fold(text: str | None) -> str:
+    return clean_str(text or "").casefold()
 
 
-def _strip_role(role: str) -> str:
-    role = OFFICE_QUALIFIER.sub("", role)
-    role = UNIT_QUALIFIER.sub("", role)
-    return role.strip().rstrip(",").strip()
+def match_footer(person: str | None, footer: Sequence[str]) -> tuple[str | None, str | None]:
+    """(footer_person, footer_organization): the footer lines when the first is the person."""
+    lines = [clean(line) for line in footer[:2]]
+    if not person or not lines or lines[0] is None or _fold(lines[0]) != _fold(person):
+        return None, None
+    return lines[0], lines[1] if len(lines) > 1 else None
+
+
+def _record(text: str, label: str, fields: EntryFields, *, source_url: str, fetched_at: str,
+            url: str | None, footer: Sequence[str] = (),
+            warnings: Sequence[str] = ()) -> PeopleNews:
+    footer_person, footer_org = match_footer(fields.person, footer)
+    return PeopleNews(
+        source_url=source_url, fetched_at=fetched_at,
+        warnings=[*fields.warnings, *warnings], kind=kind_of(label), label=label,
+        person=fields.person, age=fields.age, organization=fields.organization,
+        role=fields.role, effective_date=fields.effective_date,
+        effective_date_raw=fields.effective_date_raw, location=fields.location,
+        previous_role=fields.previous_role, previous_employer=fields.previous_employer,
+        education=fields.education, institution=fields.institution, text=text,
+        footer_person=footer_person, footer_organization=footer_org, url=url)
 
 
 def parse_people_entry(text: str, label: str = "Nyt job", footer: tuple[str, ...] = (), *,
                        source_url: str = "", fetched_at: str = "1970-01-01T00:00:00Z",
                        url: str | None = None) -> PeopleNews:
-    """One people-news record from an entry's text (without its label) and footer lines.
+    """One people-news record from an entry's stored text — for re-parsing saved entries.
 
-    Never raises on odd text: an entry that fits no template still becomes a record holding
-    what could be read, with the warning ``people_news_unparsed``. A missing ``pr. <dato>``
-    gives ``effective_date: null``.
+    ``text`` is the entry paragraph, normally without its label; when it still ends with a
+    known label (``"… Nyt job"``) that printed label is split off and used instead of
+    ``label``. ``label`` is kept as printed; ``Nyt job``, ``Færdiggjort uddannelse`` and
+    ``Forfremmelse`` give the kinds ``new_job``, ``completed_education``, ``promotion``, any
+    other label ``other``. ``footer`` is the lines after the entry (person, organisation);
+    they become ``footer_person``/``footer_organization`` only when the first equals the
+    entry's person. Whitespace is folded in every value, nothing else is rewritten.
+
+    The phrasings understood are listed in :mod:`crawler.parsers.people_templates`. The
+    standard date ``pr. 2. februar 2026`` is read by a regex (``dateparser`` is used only for
+    other phrasing after ``pr.``); an unreadable date keeps ``effective_date_raw`` and warns
+    ``date_unparsed``; no date at all gives ``null``. Never raises on odd text: an entry that
+    fits no template still becomes a record holding what could be read, with the warning
+    ``people_news_unparsed``.
+
+    >>> r = parse_people_entry("Fjordnet A/S har pr. 19. januar 2026 ansat Birgitte Kaalund, "
+    ...                        "55 år,  som Seniorkonsulent ved Fjordnet's kontor i Vejle.")
+    >>> r.person, r.age, r.role, r.location, r.effective_date
+    ('Birgitte Kaalund', 55, 'Seniorkonsulent', 'Vejle', '2026-01-19')
     """
-    text = clean_str(text)
+    body = clean_str(text)
+    printed = _KNOWN_TAIL.search(body)
+    if printed and body[:printed.start()].strip():
+        body, label = body[:printed.start()].strip(), printed["label"]
     label = clean_str(label) or "Nyt job"
-    kind = KNOWN_LABELS.get(label, "other")
-    fields: dict[str, object] = {}
-    warnings: list[str] = []
-    first = _first_sentence(text)
-    date_raw = None
-    m_new = NEW_JOB.match(first)
-    m_done = COMPLETED.match(first)
-    m_prom = PROMOTED.match(first)
-    if m_new:
-        date_raw = m_new["date"]
-        fields.update(person=clean(m_new["person"]), organization=clean(m_new["org"]),
-                      age=int(m_new["age"]) if m_new["age"] else None)
-        raw_role = clean_str(m_new["role"])
-        fields["role"] = clean(_strip_role(raw_role))
-        two = TWO_OFFICES.search(raw_role)
-        town = OFFICE_TOWN.search(raw_role)
-        if two:
-            fields["location"] = f"{two['a']} og {two['b']}"
-        elif town:
-            fields["location"] = town["town"]
-    elif m_prom:
-        date_raw = m_prom["date"]
-        fields.update(person=clean(m_prom["person"]), organization=clean(m_prom["org"]),
-                      previous_role=clean(m_prom["title"]), role=clean(m_prom["role"]))
-    elif m_done:
-        date_raw = m_done["date"]
-        fields.update(person=clean(m_done["person"]), organization=clean(m_done["org"]),
-                      role=clean(m_done["title"]), education=clean(m_done["edu"]),
-                      institution=clean(m_done["inst"]))
-    else:
-        m_any = PERSON_FIRST.match(first)
-        if m_any:
-            date_raw = m_any["date"]
-            fields.update(person=clean(m_any["person"]), organization=clean(m_any["org"]),
-                          role=clean(m_any["title"]))
-        else:
-            warnings.append("people_news_unparsed")
-    if m_new:
-        prev = PREVIOUS.search(text)
-        if prev:
-            prev_text = DURATION.sub("", prev["prev"].strip())
-            role_part, hos, employer = prev_text.rpartition(" hos ") if " hos " in prev_text \
-                else (prev_text, "", "")
-            if hos:
-                # "freelancer i eget firma og client manager hos A og B": role before the
-                # last "hos" that is followed by the employer(s).
-                first_hos = prev_text.find(" hos ")
-                role_part, employer = prev_text[:first_hos], prev_text[first_hos + 5:]
-            fields["previous_role"] = clean(role_part)
-            fields["previous_employer"] = clean(employer) if hos else None
-        edu = EDUCATED.search(text)
-        if edu:
-            fields.update(_education(edu["rest"]))
-    effective = None
-    if date_raw:
-        day = dates.find_date(date_raw)
-        effective = day.isoformat() if day else None
-        if day is None:
-            warnings.append("date_unparsed")
-    person = fields.pop("person", None)
-    footer_person = footer_org = None
-    if len(footer) >= 2:
-        footer_person, footer_org = clean(footer[0]), clean(footer[1])
-    return PeopleNews(
-        source_url=source_url, fetched_at=fetched_at, warnings=warnings, kind=kind,  # type: ignore[arg-type]
-        label=label, person=person, text=text, effective_date=effective,  # type: ignore[arg-type]
-        effective_date_raw=clean(date_raw), footer_person=footer_person,
-        footer_organization=footer_org, url=url, **fields)  # type: ignore[arg-type]
+    return _record(body, label, read_entry(body), source_url=source_url, fetched_at=fetched_at,
+                   url=url, footer=footer)
 
 
-def _education(rest: str) -> dict[str, str | None]:
-    rest = re.split(r",? og videreuddanner sig\b|, der betyder\b", rest)[0].strip()
-    rest = re.sub(r"^\(under uddannelse\)\s+som\s+", "", rest)
-    m = re.match(r"^(?:på|fra|ved|hos) (?P<inst>.+?) og har en (?P<edu>.+)$", rest)
-    if m:
-        return {"education": clean(m["edu"]), "institution": clean(m["inst"])}
-    m = re.match(r"^med en (?P<edu>.+)$", rest)
-    if m:
-        return {"education": clean(m["edu"]), "institution": None}
-    m = re.match(r"^(?P<edu>.+?) (?:fra|på|ved|hos) (?P<inst>[A-ZÆØÅ].+)$", rest)
-    if m:
-        return {"education": clean(m["edu"]), "institution": clean(m["inst"])}
-    return {"education": clean(rest), "institution": None}
+# --- blocks ----------------------------------------------------------------------------------
 
 
-def _entries(lines: list[Line]) -> list[tuple[_Entry, list[Line]]]:
-    """Entries and the lines after each (candidate footers) from a block's lines."""
-    found: list[tuple[_Entry, list[Line]]] = []
-    pending: list[Line] = []
+@dataclass
+class _Piece:
+    """A line of the block, or part of a line that held several entries."""
+
+    text: str
+    line: Line
+    split: bool = False  # cut from a longer line after a label
+
+
+def _pieces(lines: Sequence[Line]) -> list[_Piece]:
+    pieces = []
     for line in lines:
-        text, label = split_label(line.text)
-        if label is not None and not text and pending:
-            # The label in its own element, right after the entry paragraph.
-            body = " ".join(p.text for p in pending)
-            found.append((_Entry(body, label, _url(pending)), []))
-            pending = []
-            continue
-        if label is not None and text:
-            body = " ".join([p.text for p in pending] + [text])
-            found.append((_Entry(body, label, _url(pending + [line])), []))
-            pending = []
-            continue
-        if found and len(found[-1][1]) < 2 and not pending:
-            found[-1][1].append(line)
-            continue
-        pending.append(line)
-    return found
+        text, start, cut = line.text, 0, False
+        for m in _INNER_LABEL.finditer(text):
+            pieces.append(_Piece(text[start:m.end("label")].strip(), line, cut))
+            start, cut = m.end(), True
+        pieces.append(_Piece(text[start:].strip(), line, cut))
+    return [p for p in pieces if p.text]
 
 
-def _url(lines: list[Line]) -> str | None:
-    for line in lines:
-        if line.url:
-            return line.url
-    return None
+def _url(pieces: Sequence[_Piece]) -> str | None:
+    return next((p.line.url for p in pieces if p.line.url), None)
+
+
+def _fits(fields: EntryFields) -> bool:
+    return UNPARSED not in fields.warnings
+
+
+class _BlockReader:
+    """Walks the pieces of one block once, emitting records in page order."""
+
+    def __init__(self, lines: Sequence[Line], source_url: str, fetched_at: str) -> None:
+        self.pieces = _pieces(lines)
+        self.source_url, self.fetched_at = source_url, fetched_at
+        self.records: list[PeopleNews] = []
+        self.pending: list[_Piece] = []
+
+    def read(self) -> list[PeopleNews]:
+        i = 0
+        while i < len(self.pieces):
+            piece = self.pieces[i]
+            body, label = split_label(piece.text)
+            record = self._entry(piece, body, label) if label is not None else None
+            if record is None:
+                if label is None or body:
+                    self.pending.append(piece)
+                i += 1
+                continue
+            i = self._footer(record, i + 1)
+            self.records.append(record)
+        self._orphans(self.pending)
+        return self.records
+
+    def _entry(self, piece: _Piece, body: str, label: str) -> PeopleNews | None:
+        """The record for a labelled piece, built from it and/or the pending lines."""
+        pending = self.pending
+        own = [_Piece(body, piece.line)] if body else []
+        options = [own] if own else []
+        options += [pending[-k:] + own for k in range(1, len(pending) + 1)]
+        chosen, fields = None, None
+        for option in options:
+            fields = read_entry(" ".join(p.text for p in option))
+            if _fits(fields):
+                chosen = option
+                break
+        known = label.casefold() in _KIND_BY_LABEL
+        if chosen is None:
+            if not known or not options:
+                return None
+            chosen = options[0]
+            fields = read_entry(" ".join(p.text for p in chosen))
+        assert fields is not None
+        if not known and fields.person and label.split()[0] in fields.person.split():
+            return None  # "… Rasmus" cut after a first name, not a label
+        self._orphans(pending[:len(pending) - len(chosen) + len(own)])
+        self.pending = []
+        text = clean_str(" ".join(p.text for p in chosen))
+        return _record(text, label, fields, source_url=self.source_url,
+                       fetched_at=self.fetched_at, url=_url(chosen))
+
+    def _footer(self, record: PeopleNews, i: int) -> int:
+        """Attach the footer after ``record`` if there is one; the index after it."""
+        after = []
+        for piece in self.pieces[i:i + 2]:
+            if piece.split or _KNOWN_TAIL.search(piece.text) or piece.text in KNOWN_LABELS:
+                break
+            after.append(piece.text)
+        person, org = match_footer(record.person, after)
+        if person is not None:
+            record.footer_person, record.footer_organization = person, org
+            return i + (2 if org is not None else 1)
+        if i < len(self.pieces) and self.pieces[i].split and record.person:
+            self._peel_footer(record, self.pieces[i])
+        return i
+
+    @staticmethod
+    def _peel_footer(record: PeopleNews, piece: _Piece) -> None:
+        """``"Jens Hansen Firma A/S Næste Firma har …"``: take the footer off the next entry."""
+        text, found = piece.text, dict[str, str]()
+        for value, attr in ((record.person, "footer_person"),
+                            (record.organization, "footer_organization")):
+            if not value or not (text.casefold() + " ").startswith(value.casefold() + " "):
+                break
+            found[attr] = text[:len(value)]
+            text = text[len(value):].lstrip()
+        if found and (not text or split_label(text)[0]):  # the next entry keeps its text
+            for attr, value in found.items():
+                setattr(record, attr, value)
+            piece.text = text
+
+    def _orphans(self, pieces: Sequence[_Piece]) -> None:
+        """Lines that belong to no labelled entry: keep those that are entries without label."""
+        for piece in pieces:
+            fields = read_entry(piece.text)
+            if fields.template not in TEMPLATE_LABELS:
+                continue
+            warnings = [LABEL_MISSING]
+            if not piece.text.endswith(_SENTENCE_CLOSE):
+                warnings.append("truncated")
+            self.records.append(_record(
+                piece.text, TEMPLATE_LABELS[fields.template], fields, warnings=warnings,
+                source_url=self.source_url, fetched_at=self.fetched_at, url=piece.line.url))
 
 
 def parse_people_block(lines: list[Line], source_url: str, fetched_at: str) -> list[PeopleNews]:
-    """Every entry of one Navnenyt block (``lines`` without the heading)."""
-    records = []
-    entries = _entries(lines)
-    for n, (entry, after) in enumerate(entries):
-        record = parse_people_entry(entry.text, entry.label, source_url=source_url,
-                                    fetched_at=fetched_at, url=entry.url)
-        if len(after) >= 2 and record.person and \
-                clean_str(after[0].text).casefold() == record.person.casefold():
-            record.footer_person, record.footer_organization = after[0].text, after[1].text
-        records.append(record)
-    return records
+    """Every entry of one Navnenyt block, in page order (``lines`` without the heading)."""
+    return _BlockReader(lines, source_url, fetched_at).read()
+
+
+def parse_people_text(text: str, source_url: str = "",
+                      fetched_at: str = "1970-01-01T00:00:00Z") -> list[PeopleNews]:
+    """Every entry of a Navnenyt block given as plain text (a stored text copy of a page).
+
+    One line per paragraph; blank lines and indentation (``Læses lige nu``) are ignored. When
+    the text holds a ``Navnenyt fra it-Danmark`` heading, reading starts after it and stops at
+    the next widget heading (``Computerworld Events``, ``Annonceindlæg …``, …).
+    """
+    lines = [Line(text=clean_str(raw), tag="p", index=n, indent=len(raw) - len(raw.lstrip()))
+             for n, raw in enumerate(text.splitlines()) if raw.strip()]
+    kinds = [heading_kind(line) for line in lines]
+    start = next((n + 1 for n, kind in enumerate(kinds) if kind == "people_news"), 0)
+    end = next((n for n in range(start, len(lines)) if kinds[n] not in (None, "people_news")),
+               len(lines))
+    return parse_people_block(lines[start:end], source_url, fetched_at)
+
+
+__all__ = ["KNOWN_LABELS", "kind_of", "match_footer", "parse_people_block", "parse_people_entry",
+           "parse_people_text", "split_label"]

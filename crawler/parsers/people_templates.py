@@ -68,7 +68,7 @@ from crawler.text import clean, clean_str
 ABBREVIATIONS = frozenset(
     "afd pr ca nr evt inkl ekskl mht jf dvs osv mv mfl bl kgs st sct dr hr fr mr mrs ms sr jr "
     "co msc bsc ba ma mba hd cand stud mag dipl ing ph lic prof adm dir tlf vedr ang div etc "
-    "vs int ltd corp inc".split()
+    "vs int ltd corp inc jan feb mar apr jun jul aug sep sept okt nov dec".split()
 )
 # A capitalised word that starts a new sentence whatever precedes it …
 _SUBJECTS = frozenset("Han Hun De Det Den Vi Hans Hendes".split())
@@ -211,9 +211,12 @@ _EDU_CUT = re.compile(r",?\s+og\s+(?:videreuddanner|læser|er\s+nu)\b.*$|,\s+(?:
 _UNDER_EDUCATION = re.compile(r"^\(under uddannelse\)\s*(?:som\s+)?|^som\s+")
 _INST_AND_DEGREE = re.compile(r"^(?:på|fra|ved|hos)\s+(?P<inst>.+?)\s+og\s+har\s+(?:en|et)\s+"
                               r"(?P<edu>.+)$")
-_INST_ONLY = re.compile(r"^(?:på|fra|ved|hos)\s+(?P<inst>[A-ZÆØÅ0-9].*)$")
+# An institution starts with a capital or a digit, or with one of these lower-case heads.
+_INST = (r"(?P<inst>(?:[A-ZÆØÅ0-9]|(?:professionshøjskolen|erhvervsakademiet|handelshøjskolen|"
+         r"ingeniørhøjskolen|universitetet)\b).*)")
+_INST_ONLY = re.compile(r"^(?:på|fra|ved|hos)\s+" + _INST + r"$")
 _WITH_DEGREE = re.compile(r"^med\s+(?:en|et)\s+(?P<edu>.+)$")
-_DEGREE_AT = re.compile(r"^(?P<edu>.+?)\s+(?:på|fra|ved|hos)\s+(?P<inst>[A-ZÆØÅ0-9].*)$")
+_DEGREE_AT = re.compile(r"^(?P<edu>.+?)\s+(?:på|fra|ved|hos)\s+" + _INST + r"$")
 _YEAR_TAIL = re.compile(r"\s+i\s+(?:19|20)\d\d$")
 _COURSE_PREFIX = re.compile(r"^(?:uddannelsen|sin\s+uddannelse(?:\s+(?:som|i))?|en|et)\s+")
 _VIA = re.compile(r"\s+via\s+.*$")
@@ -248,9 +251,10 @@ def _read_date(fields: EntryFields, mid: str) -> None:
     if raw is None:
         return
     fields.effective_date_raw = raw
-    day = dates.find_date(raw)
-    if day is None and any(c.isdigit() for c in raw):
-        day = dates.find_date(raw, fallback=True)  # unusual phrasing only
+    if dates.DATE_RE.search(raw):
+        day = dates.find_date(raw)  # the standard "2. februar 2026": regex only
+    else:
+        day = dates.find_date(raw, fallback=any(c.isdigit() for c in raw))
     if day is None:
         fields.warnings.append("date_unparsed")
     else:
