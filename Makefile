@@ -25,3 +25,6 @@ schemas: $(STAMP)
 
 clean:
 	rm -rf $(VENV) data/demo .pytest_cache .hypothesis
+
+reliability: $(STAMP)
+	$(BIN)/python -m reliability --kills 20

@@ -24,7 +24,7 @@ FIELDS: tuple[str, ...] = tuple(
     + ["warnings"])
 
 # (case name, entry text) → why that entry is a known, accepted limitation. Keep it short:
-# every entry here is a strict xfail in tests/test_accuracy.py, so a fix is noticed.
+# tests/test_accuracy.py fails once a declared entry starts passing, so a fix is noticed.
 DECLARED_XFAIL: dict[tuple[str, str], str] = {}
 
 
@@ -68,18 +68,55 @@ def pair_records(expected: list[dict[str, Any]], actual: list[dict[str, Any]]
             for n, exp in enumerate(expected)]
 
 
-def case_mismatches(case: Case, actual: list[dict[str, Any]] | None = None
-                    ) -> list[tuple[dict[str, Any], dict[str, Any] | None, list[Mismatch]]]:
-    """(expected record, its parsed partner or ``None``, the wrong fields) for every expected
-    people-news entry of ``case``; ``actual`` defaults to parsing the case's page."""
+@dataclass
+class CaseResult:
+    """One fixture case compared: every expected entry with its partner and wrong fields."""
+
+    case: Case
+    entries: list[tuple[dict[str, Any], dict[str, Any] | None, list[Mismatch]]]
+    unexpected: list[dict[str, Any]]  # parsed records that pair with no expected entry
+
+
+def compare_case(case: Case, actual: list[dict[str, Any]] | None = None) -> CaseResult:
+    """Compare ``case``'s expected people news with ``actual`` (default: parse its page)."""
     found = _people(parse_case(case) if actual is None else actual)
-    result = []
+    entries = []
     for n, (exp, act) in enumerate(pair_records(_people(case.expected), found)):
         problems = [Mismatch(case.name, n, exp.get("person"), name, exp.get(name),
                              None if act is None else act.get(name))
                     for name in FIELDS if act is None or act.get(name) != exp.get(name)]
-        result.append((exp, act, problems))
-    return result
+        entries.append((exp, act, problems))
+    paired = {id(act) for _, act, _ in entries if act is not None}
+    return CaseResult(case, entries, [r for r in found if id(r) not in paired])
+
+
+def case_mismatches(case: Case, actual: list[dict[str, Any]] | None = None
+                    ) -> list[tuple[dict[str, Any], dict[str, Any] | None, list[Mismatch]]]:
+    """(expected record, its parsed partner or ``None``, the wrong fields) per expected entry."""
+    return compare_case(case, actual).entries
+
+
+def unexpected_records(case: Case) -> list[dict[str, Any]]:
+    """Parsed people-news records of ``case`` that pair with no expected entry."""
+    return compare_case(case).unexpected
+
+
+def _is_declared(result: CaseResult, expected: dict[str, Any]) -> bool:
+    return (result.case.name, expected.get("text")) in DECLARED_XFAIL
+
+
+def _score(results: list[CaseResult], skip: dict[tuple[str, str], str]
+           ) -> dict[str, tuple[int, int]]:
+    score = {name: [0, 0] for name in FIELDS}
+    for result in results:
+        for exp, _, problems in result.entries:
+            if (result.case.name, exp.get("text")) in skip:
+                continue
+            wrong = {p.field for p in problems}
+            for name in FIELDS:
+                score[name][1] += 1
+                score[name][0] += name not in wrong
+    return {name: (ok, total) for name, (ok, total) in score.items()}
 
 
 def people_news_accuracy(cases: list[Case] | None = None, *,
@@ -89,41 +126,26 @@ def people_news_accuracy(cases: list[Case] | None = None, *,
 
     ``skip`` (default :data:`DECLARED_XFAIL`) names entries, by case and text, left out.
     """
-    skip = DECLARED_XFAIL if skip is None else skip
-    score = {name: [0, 0] for name in FIELDS}
-    for case in all_cases() if cases is None else cases:
-        for exp, _, problems in case_mismatches(case):
-            if (case.name, exp.get("text")) in skip:
-                continue
-            wrong = {p.field for p in problems}
-            for name in FIELDS:
-                score[name][1] += 1
-                score[name][0] += name not in wrong
-    return {name: (ok, total) for name, (ok, total) in score.items()}
+    results = [compare_case(case) for case in (all_cases() if cases is None else cases)]
+    return _score(results, DECLARED_XFAIL if skip is None else skip)
 
 
-def report_lines(cases: list[Case] | None = None) -> list[str]:
-    """One line per wrong field (one per entry when no record was parsed for it)."""
+def report_lines(results: list[CaseResult]) -> list[str]:
+    """One line per wrong field (one per entry when no record was parsed for it) and one per
+    unexpected record."""
     lines = []
-    for case in all_cases() if cases is None else cases:
-        for exp, act, problems in case_mismatches(case):
-            tag = " (declared xfail)" if (case.name, exp.get("text")) in DECLARED_XFAIL else ""
+    for result in results:
+        name = result.case.name
+        for exp, act, problems in result.entries:
+            tag = " (declared xfail)" if _is_declared(result, exp) else ""
             if act is None:
-                lines.append(f"{case.name}: no record parsed for {exp.get('person') or '?'}: "
+                lines.append(f"{name}: no record parsed for {exp.get('person') or '?'}: "
                              f"{str(exp.get('text'))[:60]}…{tag}")
             else:
                 lines += [f"{problem}{tag}" for problem in problems]
-        lines += [f"{case.name}: unexpected record {extra.get('person') or '?'}: "
-                  f"{str(extra.get('text'))[:60]}…" for extra in unexpected_records(case)]
+        lines += [f"{name}: unexpected record {extra.get('person') or '?'}: "
+                  f"{str(extra.get('text'))[:60]}…" for extra in result.unexpected]
     return lines
-
-
-def unexpected_records(case: Case) -> list[dict[str, Any]]:
-    """Parsed people-news records of ``case`` that pair with no expected entry."""
-    found = _people(parse_case(case))
-    paired = {id(act) for _, act in pair_records(_people(case.expected), found)
-              if act is not None}
-    return [r for r in found if id(r) not in paired]
 
 
 def format_table(accuracy: dict[str, tuple[int, int]]) -> str:
@@ -144,21 +166,21 @@ def format_table(accuracy: dict[str, tuple[int, int]]) -> str:
 
 
 def main() -> int:
-    """Print the table and every wrong field; exit status 1 when any field is below 100%."""
-    cases = all_cases()
-    accuracy = people_news_accuracy(cases)
-    entries = next(iter(accuracy.values()))[1] if accuracy else 0
+    """Print the table and every wrong field; exit status 1 when anything is wrong."""
+    results = [compare_case(case) for case in all_cases()]
+    table = _score(results, DECLARED_XFAIL)
+    entries = next(iter(table.values()))[1] if table else 0
     print(f"people_news accuracy over {entries} hand-checked fixture entries "
           f"(+{len(DECLARED_XFAIL)} declared xfail)\n")
-    print(format_table(accuracy))
-    problems = report_lines(cases)
+    print(format_table(table))
+    problems = report_lines(results)
     if problems:
         print("\nwrong:")
         print("\n".join(f"  {line}" for line in problems))
     for (case, text), reason in DECLARED_XFAIL.items():
         print(f"\nxfail {case}: {text[:60]}… — {reason}")
-    perfect = all(ok == total for ok, total in accuracy.values())
-    return 0 if perfect and not any("unexpected record" in line for line in problems) else 1
+    perfect = all(ok == total for ok, total in table.values())
+    return 0 if perfect and not any(r.unexpected for r in results) else 1
 
 
 if __name__ == "__main__":

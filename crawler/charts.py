@@ -92,6 +92,7 @@ def time_bars(dates: Sequence[Any], values: Sequence[int], *, name: str, label: 
               width_days: float, ylabel: str = "") -> str:
     """Vertical bars over a date axis (``dates`` are datetime-likes, one per bar)."""
     import matplotlib
+    import matplotlib.dates
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
     from matplotlib.ticker import MaxNLocator
 
@@ -99,6 +100,10 @@ def time_bars(dates: Sequence[Any], values: Sequence[int], *, name: str, label: 
         fig = _new_figure(2.6)
         ax = fig.add_subplot()
         ax.bar(list(dates), list(values), width=width_days * 0.85, color=PALETTE[0])
+        # A handful of bars must not stretch over the whole axis (one day → hour ticks).
+        lo, hi = matplotlib.dates.date2num(min(dates)), matplotlib.dates.date2num(max(dates))
+        pad = max(width_days, (12 * width_days - (hi - lo)) / 2)
+        ax.set_xlim(lo - pad, hi + pad)
         locator = AutoDateLocator(minticks=3, maxticks=9)
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
@@ -140,7 +145,8 @@ def stacked_bars(categories: Sequence[str], series: dict[str, Sequence[float]], 
 
 def runs_chart(runs: Sequence[str], pages: Sequence[int], errors: Sequence[int],
                drift: Sequence[int], *, name: str, label: str) -> str:
-    """Pages fetched per run as bars; error lines and drifted pages as lines on top."""
+    """Pages fetched per run as bars; error lines and drifted pages as lines on top.
+    ``runs`` are the tick labels (short: a start time)."""
     import matplotlib
     from matplotlib.ticker import MaxNLocator
 
@@ -152,10 +158,11 @@ def runs_chart(runs: Sequence[str], pages: Sequence[int], errors: Sequence[int],
         ax.plot(positions, list(errors), marker="o", color=PALETTE[1], label="error lines")
         ax.plot(positions, list(drift), marker="s", color=PALETTE[4],
                 label="layout drift (pages)")
-        ax.set_xticks(positions, [_short(r, 20) for r in runs],
-                      rotation=30 if len(runs) > 4 else 0, ha="right" if len(runs) > 4 else
-                      "center")
-        ax.set_xlim(-0.6, len(runs) - 0.4)
+        ax.set_xticks(positions, list(runs), fontsize=8,
+                      rotation=30 if len(runs) > 8 else 0,
+                      ha="right" if len(runs) > 8 else "center")
+        pad = 0.6 + max(0, 6 - len(runs)) / 2  # a few runs: keep the bars slim, centred
+        ax.set_xlim(-pad, len(runs) - 1 + pad)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.yaxis.grid(True, color=GRID)
         ax.set_axisbelow(True)

@@ -127,6 +127,11 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         extra["CWSCRAPE_STATE"] = args.state
     if args.no_archive:
         extra["CWSCRAPE_ARCHIVE"] = False
+    for item in args.set or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.isupper():
+            raise CliError(f"-s takes NAME=VALUE with an upper-case Scrapy setting, got {item!r}")
+        extra[name] = value
     if args.contact:
         from crawler import __version__
 
@@ -270,6 +275,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--contact", help="a contact URL or e-mail for the User-Agent")
     p.add_argument("--no-archive", action="store_true",
                    help="do not write the per-run WARC archive")
+    p.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
+                   help="override a Scrapy setting (repeatable), e.g. -s DOWNLOAD_TIMEOUT=5")
     p.add_argument("--drift-max-share", type=float, default=0.2,
                    help="fail when more than this share of article pages drift (default 0.2)")
     p.add_argument("--delay", type=float,

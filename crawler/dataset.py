@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import types
 import typing
 from dataclasses import dataclass, field
@@ -105,10 +106,13 @@ class RawLine:
 # --- finding runs and files ---------------------------------------------------------------
 
 
+_RUN_FILE_NAMES = frozenset({"manifest.json"} | {
+    f"{stem}{suffix}" for stem in FILE_STEMS for suffix in (".jsonl", ".jsonl.part")})
+
+
 def _is_run_folder(path: Path) -> bool:
-    return (path / "manifest.json").exists() or any(
-        (path / f"{stem}{suffix}").exists()
-        for stem in FILE_STEMS for suffix in (".jsonl", ".jsonl.part"))
+    with os.scandir(path) as entries:
+        return any(entry.name in _RUN_FILE_NAMES for entry in entries)
 
 
 def find_runs(path: str | Path) -> list[Path]:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from crawler import SCHEMA_VERSION
-from crawler.dataset import LoadReport, load_dicts
+from crawler.dataset import LoadReport, find_runs, load_dicts
 from crawler.frames import TIMEZONE, column_kinds, record_class
 from crawler.records import TYPE_ORDER
 
@@ -118,6 +118,7 @@ def export_parquet(path: str | Path, out: str | Path, *,
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise ImportError("pyarrow is needed for Parquet: pip install 'cwscrape[research]'"
                           ) from exc
+    find_runs(path)  # a wrong DIR fails before anything is created
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = {}

@@ -40,6 +40,14 @@ class _DenyAll:
 
 
 class RobotsPolicyMiddleware(RobotsTxtMiddleware):
+    def __init__(self, crawler: Any) -> None:
+        super().__init__(crawler)
+        # The stock middleware logs a full traceback when robots.txt cannot be fetched; the
+        # crawl records that as a robots_unreachable error instead, in one line.
+        import logging
+
+        logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
+
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500 or response.status == 429:
             self._stats.inc_value("robotstxt/unreachable")
@@ -136,3 +144,33 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if delay is None:
             delay = min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1))
         retry.meta["cw_not_before"] = time.time() + delay
+
+
+class Offsite(IgnoreRequest):
+    """A request (often a redirect) to another host, port or scheme than the crawl's."""
+
+
+class SameHostMiddleware:
+    """Refuse every request whose scheme is not http(s) or whose host:port differs from the
+    spider's base URL — redirects included, which pass through here again. Scrapy's own
+    offsite check ignores the port and lets start requests through."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> "SameHostMiddleware":
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        spider = self.crawler.spider
+        base = getattr(spider, "base_netloc", None)
+        if base is None:
+            return None
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(request.url)
+        if parts.scheme not in ("http", "https") or parts.netloc.lower() != base:
+            self.crawler.stats.inc_value("cwscrape/offsite_refused")
+            raise Offsite(f"offsite: {request.url} is not on {base}")
+        return None

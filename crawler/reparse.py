@@ -83,8 +83,10 @@ def iter_pages(path: Path, report: ReparseReport) -> Iterator[ArchivedPage]:
 
 
 def _parse(page: ArchivedPage) -> list[Record]:
-    from crawler.parsers import parse_page_report
+    from crawler.parsers import looks_complete, parse_page_report
 
+    if not looks_complete(page.body):
+        return []  # the crawl recorded it as incomplete_body; so does a re-parse
     try:
         return parse_page_report(page.body, page.url, page.fetched_at,
                                  encoding=page.encoding).records

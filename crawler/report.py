@@ -104,7 +104,7 @@ def _articles(frames: dict[str, Any]) -> Section:
         subsections.append(("Per section", _figure(
             svg, "articles-per-section", f"{len(sections)} sections.")))
     latest = df.dropna(subset=["published"]).sort_values("published", ascending=False).head(10)
-    rows = [(p.strftime("%Y-%m-%d %H:%M"), (t, u), s, g) for p, t, u, s, g in zip(
+    rows = [(p.strftime("%Y-%m-%d\u00a0%H:%M"), (t, u), s, g) for p, t, u, s, g in zip(
         latest["published"], latest["title"], latest["url"], latest["section"], latest["genre"])]
     subsections.append(("Latest articles", table(
         ["published", "title", "section", "genre"], rows, link_column=1)))
@@ -193,20 +193,28 @@ def _jobs_and_events(frames: dict[str, Any], as_of: date) -> list[Section]:
             Section("events", f"Upcoming events (as of {as_of:%Y-%m-%d})", body)]
 
 
+def _run_label(manifest: dict[str, Any]) -> str:
+    """A short chart label for a run: its UTC start as ``2026-11-26\n10:07``."""
+    started = str(manifest.get("started_at") or "")
+    if len(started) >= 16:
+        return f"{started[:10]}\n{started[11:16]}"
+    return str(manifest["run_id"])[:15]
+
+
 def _health(frames: dict[str, Any], errors: Any, manifests: list[dict[str, Any]],
             report: LoadReport) -> Section:
-    runs = [m["run_id"] for m in manifests]
     pages = [int(m.get("pages") or 0) for m in manifests]
     error_counts = [sum((m.get("errors") or {}).values()) for m in manifests]
     drift_counts = [sum((m.get("drift") or {}).values()) for m in manifests]
     run_rows = [(m["run_id"], m.get("status", ""), m.get("started_at", ""),
                  m.get("seconds", ""), p, sum((m.get("records") or {}).values()), e, d)
                 for m, p, e, d in zip(manifests, pages, error_counts, drift_counts)]
-    body = charts.runs_chart(runs, pages, error_counts, drift_counts, name="runs",
+    body = charts.runs_chart([_run_label(m) for m in manifests], pages, error_counts,
+                             drift_counts, name="runs",
                              label="Pages, errors and layout drift per run")
     body = _figure(body, "runs", "Per run, from its manifest.json.") + table(
         ["run", "status", "started (UTC)", "seconds", "pages", "records written",
-         "error lines", "drift"], run_rows, numeric_from=3)
+         "error lines", "drift"], run_rows, numeric=range(3, 8))
     subsections = []
     reasons = _counts(errors["reason"]) if len(errors) else []
     if reasons:
@@ -215,7 +223,7 @@ def _health(frames: dict[str, Any], errors: Any, manifests: list[dict[str, Any]]
                           label="Errors by reason", xlabel="error lines")
         subsections.append(("Errors by reason", _figure(svg, "errors-by-reason") + table(
             ["reason", "lines", "example URL"], [(r, n, example[r]) for r, n in reasons],
-            numeric_from=1)))
+            numeric=(1,))))
     else:
         subsections.append(("Errors by reason", _empty("No error lines in any run.")))
     warnings = Counter((rtype, w) for rtype, df in frames.items()
@@ -231,7 +239,7 @@ def _health(frames: dict[str, Any], errors: Any, manifests: list[dict[str, Any]]
         subsections.append(("Warnings by kind", _empty("No record carries a warning.")))
     codes = sorted({c for m in manifests for c in (m.get("drift") or {})})
     if codes:
-        svg = charts.stacked_bars(runs, {c: [(m.get("drift") or {}).get(c, 0) for m in manifests]
+        svg = charts.stacked_bars([_run_label(m) for m in manifests], {c: [(m.get("drift") or {}).get(c, 0) for m in manifests]
                                          for c in codes}, name="drift-over-runs",
                                   label="Layout drift over runs", ylabel="pages")
         subsections.append(("Layout drift over runs", _figure(
@@ -256,13 +264,17 @@ def _filled(value: Any) -> bool:
 def _coverage(frames: dict[str, Any]) -> Section:
     blocks = []
     for rtype, df in frames.items():
+        if not len(df):
+            blocks.append(f'<div class="coverage"><h3>{rtype} <span class="muted">(no '
+                          'records)</span></h3></div>')
+            continue
         rows = []
         for column in df.columns:
             if column == "record_type":
                 continue
             share = sum(_filled(v) for v in df[column].tolist()) / len(df) if len(df) else 0.0
             rows.append((column, share))
-        body = table(["field", "filled"], [(c, f"{s:.0%}") for c, s in rows], numeric_from=1,
+        body = table(["field", "filled"], [(c, f"{s:.0%}") for c, s in rows], numeric=(1,),
                      bars=[s for _, s in rows])
         blocks.append(f'<div class="coverage"><h3>{rtype} <span class="muted">'
                       f"({_n(len(df))} records)</span></h3>{body}</div>")

@@ -7,7 +7,7 @@ the data is escaped here or by the caller.
 from __future__ import annotations
 
 from html import escape
-from typing import Any, Sequence
+from typing import Any, Collection, Sequence
 
 from crawler import __version__
 
@@ -59,6 +59,7 @@ td.bar span { display: block; height: 9px; margin-top: 6px; border-radius: 2px;
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr));
         gap: 0 32px; }
 .coverage table { font-size: 12.5px; }
+.coverage td:first-child { white-space: nowrap; overflow-wrap: normal; }
 footer { color: var(--muted); font-size: 12.5px; padding: 4px 0 40px; }
 @media print { nav { display: none; } section { break-inside: avoid-page; } }
 """
@@ -73,16 +74,15 @@ def _text(value: Any) -> str:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
-          link_column: int | None = None, numeric_from: int | None = None,
+          link_column: int | None = None, numeric: Collection[int] = (),
           bars: Sequence[float] | None = None) -> str:
     """An HTML table. Cells are escaped; ``None``/NA/NaT show as a dash.
 
     ``link_column``: cells there are ``(text, url)`` pairs rendered as links (plain text
-    when the URL is missing); ``numeric_from``: columns from this index on are right-aligned
-    numbers; ``bars``: one share (0–1) per row, drawn as a bar in an extra last column.
+    when the URL is missing); ``numeric``: indexes of right-aligned number columns; ``bars``: one share (0–1) per row, drawn as a bar in an extra last column.
     """
     def cls(i: int) -> str:
-        return ' class="num"' if numeric_from is not None and i >= numeric_from else ""
+        return ' class="num"' if i in numeric else ""
 
     head = "".join(f"<th{cls(i)}>{escape(h)}</th>" for i, h in enumerate(headers))
     if bars is not None:

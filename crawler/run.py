@@ -103,6 +103,9 @@ def verdict(manifest: dict[str, Any], drift_max_share: float = 0.2) -> tuple[int
     if manifest.get("status") == "stopped":
         problems.append(f"the crawl was stopped ({manifest.get('finish_reason')}) before it "
                         "finished; run the same command again to continue")
+    if manifest.get("errors", {}).get("robots_unreachable"):
+        problems.append("robots.txt could not be read (5xx, 429 or no answer); per RFC 9309 "
+                        "nothing was fetched from the host in this run")
     unaccounted = manifest.get("unaccounted", 0)
     if unaccounted:
         sample = ", ".join(manifest.get("unaccounted_sample", [])[:3])

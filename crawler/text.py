@@ -15,13 +15,12 @@ def clean(text: str | None) -> str | None:
     """
     if text is None:
         return None
-    folded = _WS.sub(" ", text).strip()
-    return folded or None
+    return " ".join(text.split()) or None
 
 
 def clean_str(text: str) -> str:
     """Like :func:`clean` but always returns a string (``""`` for blank input)."""
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def strip_final_period(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 SITE_HOSTS = frozenset({"computerworld.dk", "www.computerworld.dk"})
@@ -63,16 +64,32 @@ def strip_tracking(url: str) -> str:
 
 
 def absolute(href: str | None, base: str) -> str | None:
-    """``href`` resolved against ``base``; ``None`` for empty, ``javascript:`` and ``mailto:``."""
+    """``href`` resolved against ``base``; ``None`` for empty, ``javascript:`` and ``mailto:``.
+
+    Absolute ``http(s)`` links and root-relative paths take a fast path (``urljoin`` costs
+    ~30 µs, and a page has dozens of links).
+    """
     if not href:
         return None
     href = href.strip()
-    if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
+    if not href or href.startswith(("javascript:", "mailto:", "tel:", "#", "data:")):
         return None
+    if href.startswith(("https://", "http://")) and " " not in href:
+        return href
+    if href.startswith("/") and not href.startswith("//") and "/." not in href:
+        origin = _origin(base)
+        if origin:
+            return origin + href
     try:
         return urljoin(base, href)
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=256)
+def _origin(base: str) -> str | None:
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
 def dedup_key(url: str) -> str:

@@ -17,6 +17,7 @@ hold a torn line and the pages that were not committed are fetched again.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import time
@@ -70,6 +71,8 @@ class RunWriter:
         self.counts: Counter[str] = Counter()
         self.errors: Counter[str] = Counter()
         self.closed = False
+        limit = os.environ.get("CWSCRAPE_TEST_ENOSPC_AFTER")
+        self.space_left: int | None = int(limit) if limit else None
 
     def _file(self, name: str) -> Any:
         handle = self._files.get(name)
@@ -79,8 +82,16 @@ class RunWriter:
         return handle
 
     def _write(self, name: str, data: dict[str, Any]) -> None:
-        line = json.dumps(data, ensure_ascii=False) + "\n"
-        self._file(name).write(line.encode("utf-8"))
+        line = (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
+        if self.space_left is not None:
+            # Test hook (CWSCRAPE_TEST_ENOSPC_AFTER): behave like a disk that fills up,
+            # writing the part of the line that fits, as a real full disk does.
+            if len(line) > self.space_left:
+                self._file(name).write(line[: self.space_left])
+                self.space_left = 0
+                raise OSError(errno.ENOSPC, "No space left on device (simulated)")
+            self.space_left -= len(line)
+        self._file(name).write(line)
 
     def write_record(self, record: Record) -> None:
         self._write(f"{record.record_type}.jsonl", record.to_dict())

@@ -33,12 +33,19 @@ class DatasetWriterPipeline:
         self._batch_ids: dict[tuple[str, str], str] = {}
         self._last_commit = time.monotonic()
         self.write_failed: str | None = None
+        # The manifest needs the close reason ("finished", "shutdown" …), which Scrapy hands
+        # to spider_closed handlers only, after the pipelines' close_spider.
+        from scrapy import signals
+
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> "DatasetWriterPipeline":
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
+        if self.write_failed is not None:
+            return item  # the run is stopping; the next run fetches what was not committed
         try:
             if isinstance(item, PageResult):
                 self._write_page(item)
@@ -97,20 +104,22 @@ class DatasetWriterPipeline:
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="write_failed"))
 
     def close_spider(self) -> None:
+        if self.write_failed is None:
+            self.commit()
+
+    def spider_closed(self, spider: Any = None, reason: str = "finished") -> None:
         if self.write_failed is not None:
             # Leave the run uncommitted beyond its last good batch; the next run recovers it.
             self.crawler.cwscrape_manifest = {"status": "write_failed",
                                               "error": self.write_failed,
                                               "run_id": self.writer.run_id}
             return
-        self.commit()
         stats = self.stats.get_stats()
 
         def group(name: str) -> dict[str, int]:
             key = f"cwscrape/{name}/"
             return {k[len(key):]: v for k, v in sorted(stats.items()) if k.startswith(key)}
 
-        reason = stats.get("finish_reason", "finished")
         pending = dict(getattr(self.crawler.spider, "pending", {}) or {})
         extra = {
             "status": "complete" if reason == "finished" else "stopped",

@@ -33,8 +33,8 @@ from twisted.internet.error import (
 from crawler.dates import utc_now_iso
 from crawler.feeds import parse_listing, parse_rss
 from crawler.items import PageResult
-from crawler.middlewares import RateLimited, RobotsForbidden, RobotsUnreachable
-from crawler.parsers import parse_page_report
+from crawler.middlewares import Offsite, RateLimited, RobotsForbidden, RobotsUnreachable
+from crawler.parsers import looks_complete, parse_page_report
 from crawler.records import ErrorRecord
 from crawler.runtime import get_state
 from crawler.sitemaps import parse_sitemap, robots_sitemaps
@@ -71,6 +71,10 @@ class ComputerworldSpider(Spider):
     async def start(self) -> AsyncIterator[Any]:
         if self.url_list:
             for url in self.url_list:
+                if not self.on_site(url):
+                    yield self.error(url, "offsite", None, None,
+                                     detail=f"not on the base host {self.base_netloc}")
+                    continue
                 request = self.article_request(url, force=True)
                 if request is not None:
                     yield request
@@ -163,6 +167,10 @@ class ComputerworldSpider(Spider):
             yield self.error(response.url, "offsite", response.status, response.request)
             return
         fetched_at = response.meta.get("cw_fetched_at") or utc_now_iso()
+        if not looks_complete(response.body):
+            yield self.error(response.url, "incomplete_body", response.status,
+                             response.request, detail=f"{len(response.body)} bytes, no end tag")
+            return
         encoding = response.encoding if isinstance(response, TextResponse) else None
         try:
             report = parse_page_report(response.body, response.url, fetched_at,
@@ -216,7 +224,10 @@ class ComputerworldSpider(Spider):
                 return None
         self.crawler.stats.inc_value("cwscrape/discovered")
         self.pending[key] = url
+        # dont_filter: the spider deduplicates articles itself (by id, across URL copies), and
+        # Scrapy's duplicate filter would silently drop a redirect that loops back.
         return Request(url, callback=self.parse_article, errback=self.on_error,
+                       dont_filter=True,
                        meta={"cw_kind": "article", "cw_key": key, "cw_lastmod": lastmod})
 
     # -- helpers ---------------------------------------------------------------------------
@@ -253,32 +264,49 @@ class ComputerworldSpider(Spider):
 
     def on_error(self, failure: Any) -> Iterator[ErrorRecord]:
         request = failure.request
+        # After redirects the request is the last hop; the record names the URL we asked for.
+        asked = (request.meta.get("redirect_urls") or [request.url])[0]
         status = None
         message = failure.getErrorMessage()
+        kind = failure.type.__name__
         if failure.check(HttpError):
-            status = failure.value.response.status
+            response = failure.value.response
+            status = response.status
             reason = f"http_{status}"
+            if 300 <= status < 400:
+                # Scrapy does not follow redirects to other schemes (file://…): off-site.
+                target = response.headers.get(b"Location", b"").decode("latin-1")
+                if target and not self.on_site(urljoin(response.url, target)):
+                    reason = "offsite"
         elif failure.check(RobotsUnreachable):
             reason = "robots_unreachable"
         elif failure.check(RobotsForbidden):
             reason = "robots"
         elif failure.check(RateLimited):
             reason = "rate_limited"
-        elif failure.check(TimeoutError, TCPTimedOutError):
+        elif failure.check(Offsite):
+            reason = "offsite"
+        elif failure.check(TimeoutError, TCPTimedOutError) or "Timeout" in kind:
             reason = "timeout"
         elif failure.check(DNSLookupError):
             reason = "dns_error"
         elif failure.check(ConnectionRefusedError):
             reason = "connection_refused"
+        elif "DownloadCancelled" in kind or "maxsize" in message.lower() or \
+                "max size" in message.lower():
+            reason = "too_large"  # DOWNLOAD_MAXSIZE (declared, streamed or decompressed)
         elif failure.check(IgnoreRequest):
-            reason = "offsite" if "offsite" in message.lower() else "ignored"
-        elif "maxsize" in message.lower() or "max size" in message.lower():
-            reason = "too_large"
+            reason = "redirect_loop" if "redirect" in message.lower() else "ignored"
+        elif any(name in kind for name in ("DataLoss", "ResponseFailed", "ConnectionLost",
+                                           "ConnectionDone", "ConnectionAborted")):
+            reason = "connection_lost"
         else:
             reason = "download_error"
-        self.logger.info("error %s on %s", reason, request.url)
-        yield self.error(request.url, reason, status, request,
-                         detail=f"{failure.type.__name__}: {message}"[:500])
+        self.logger.info("error %s on %s", reason, asked)
+        detail = f"{kind}: {message}"
+        if asked != request.url:
+            detail += f" (after redirects, at {request.url})"
+        yield self.error(asked, reason, status, request, detail=detail[:500])
 
     def closed(self, reason: str) -> None:
         stats = self.crawler.stats

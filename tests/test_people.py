@@ -11,6 +11,7 @@ import doctest
 from datetime import datetime
 from typing import Any
 
+import lxml.html
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,7 +19,9 @@ from jsonschema import Draft202012Validator
 
 from crawler import dates
 from crawler.fixturecheck import all_cases, parse_case
+from crawler.parsers import parse_page
 from crawler.parsers import people as people_module
+from crawler.parsers import page as page_module
 from crawler.parsers.document import Line
 from crawler.parsers.people import (
     parse_people_block,
@@ -361,9 +364,20 @@ def test_standard_dates_never_call_dateparser(monkeypatch: pytest.MonkeyPatch) -
     before = dates.dateparser_calls
     for text, label in FIXTURE_ENTRIES:
         parse_people_entry(text, label)
-    for case in CASES:
+    blocks: list[int] = []
+
+    def block_reader(*args: Any, **kwargs: Any) -> list[PeopleNews]:
+        calls = dates.dateparser_calls
+        records = parse_people_block(*args, **kwargs)
+        assert dates.dateparser_calls == calls
+        blocks.append(len(records))
+        return records
+
+    monkeypatch.setattr(page_module, "parse_people_block", block_reader)
+    for case in CASES:  # the block reader on every fixture page's Navnenyt block
         if any(r["record_type"] == "people_news" for r in case.expected):
-            parse_people_text(case.html.decode("utf-8"))  # the block reader too
+            parse_page(case.html, case.url, case.fetched_at)
+    assert sum(blocks) == len(FIXTURE_ENTRIES)
     parse_people_entry("Norriq har pr. 31. februar 2026 ansat Michael Benner som Architect.")
     assert dates.dateparser_calls == before
 
@@ -394,7 +408,8 @@ LABEL_CASES: list[Any] = [
      ("som Account Manager. Hun kommer fra", None)),
     ("no label", "Copyright © 2026 Computerworld Danmark",
      ("Copyright © 2026 Computerworld Danmark", None)),
-    ("sentence without label", "Han er uddannet elektriker.", ("Han er uddannet elektriker.", None)),
+    ("sentence without label", "Han er uddannet elektriker.",
+     ("Han er uddannet elektriker.", None)),
 ]
 
 
@@ -483,10 +498,218 @@ def test_parse_people_entry_options(args: tuple[Any, ...], kwargs: dict[str, Any
 
 
 def test_parse_people_entry_docstring_example() -> None:
-    result = doctest.run_docstring_examples  # noqa: F841 - documented below
     finder = doctest.DocTestFinder()
     runner = doctest.DocTestRunner()
     for test in finder.find(people_module.parse_people_entry, "parse_people_entry",
                             globs={"parse_people_entry": parse_people_entry}):
         runner.run(test)
     assert runner.failures == 0 and runner.tries > 0
+
+
+# --- blocks: finding entries in a widget's lines ------------------------------------------------
+
+E_A = "Tavlekode ApS har pr. 2. februar 2026 ansat Rasmus Ellehøj som Sales Executive."
+E_B = ("Brovig Consult har pr. 10. november 2025 ansat Peter Skovmose som it-konsulent med fokus "
+       "på salg.")
+E_C = ("Mikkel Aagaard, Product Owner hos Trafikdata Danmark, har pr. 8. december 2025 fuldført "
+       "uddannelsen Master i it, linjen i softwarekonstruktion på Syddansk Universitet via "
+       "It-vest-samarbejdet.")
+U = ("Velkommen til Vibeke Holt i supportteamet! Vi glæder os over at have fået endnu en "
+     "erfaren kollega med om bord.")
+A_WITH_FOOTER: dict[str, Any] = {"text": E_A, "person": "Rasmus Ellehøj", "footer_person": "Rasmus Ellehøj",
+                 "footer_organization": "Tavlekode ApS", "warnings": []}
+B_NO_FOOTER: dict[str, Any] = {"text": E_B, "person": "Peter Skovmose", "footer_person": None,
+               "footer_organization": None, "warnings": []}
+C_WITH_FOOTER: dict[str, Any] = {"text": E_C, "kind": "completed_education", "person": "Mikkel Aagaard",
+                 "footer_person": "Mikkel Aagaard", "footer_organization": "Trafikdata Danmark"}
+
+BLOCK_CASES: list[Any] = [
+    ("footers, and a footer-less entry followed on the very next line",
+     [f"{E_A} Nyt job", "Rasmus Ellehøj", "Tavlekode ApS", f"{E_B} Nyt job",
+      f"{E_C} Færdiggjort uddannelse", "Mikkel Aagaard", "Trafikdata Danmark"],
+     [A_WITH_FOOTER, B_NO_FOOTER, C_WITH_FOOTER]),
+    ("label in its own block element",
+     [E_A, "Nyt job", "Rasmus Ellehøj", "Tavlekode ApS", E_B, "Nyt job"],
+     [A_WITH_FOOTER | {"label": "Nyt job"}, B_NO_FOOTER]),
+    ("an entry wrapped over two lines",
+     ["Tavlekode ApS har pr. 2. februar 2026 ansat Rasmus Ellehøj", "som Sales Executive. Nyt job",
+      "Rasmus Ellehøj", "Tavlekode ApS"],
+     [A_WITH_FOOTER | {"role": "Sales Executive"}]),
+    ("several entries run together in one line, footers peeled off",
+     [f"{E_A} Nyt job Rasmus Ellehøj Tavlekode ApS {E_B} Nyt job {E_C} Færdiggjort uddannelse "
+      "Mikkel Aagaard Trafikdata Danmark"],
+     [A_WITH_FOOTER, B_NO_FOOTER, C_WITH_FOOTER]),
+    ("a footer of somebody else is left alone",
+     [f"{E_A} Nyt job", "Ida Vesterlund", "Grenaa Software Group A/S", f"{E_B} Nyt job"],
+     [{"text": E_A, "footer_person": None}, B_NO_FOOTER]),
+    ("lines around the entries are skipped",
+     ["Se alle navnenyt", f"{E_A} Nyt job", "Rasmus Ellehøj", "Tavlekode ApS",
+      "Indsend dit navnenyt her"],
+     [A_WITH_FOOTER]),
+    ("an unparsed entry is kept, and its footer is not glued to the next entry",
+     [f"{U} Nyt job", "Vibeke Holt", "Supportfirma ApS", f"{E_B} Nyt job"],
+     [{"text": U, "person": None, "warnings": ["people_news_unparsed"]}, B_NO_FOOTER]),
+    ("an entry that lost its label still becomes a record",
+     [f"{E_A} Nyt job", E_B, f"{E_C} Færdiggjort uddannelse"],
+     [{"text": E_A}, {"text": E_B, "label": "Nyt job", "kind": "new_job",
+                      "warnings": ["people_news_label_missing"]}, {"text": E_C}]),
+    ("an entry cut off at the end (stored text copy)",
+     [f"{E_A} Nyt job", "Blåvand Rent-A-Server A/S har pr. 14. januar 2026 ansat Maja "
+      "Eskildsen som Account"],
+     [{"text": E_A}, {"person": "Maja Eskildsen", "role": "Account", "label": "Nyt job",
+                      "warnings": ["people_news_label_missing", "truncated"]}]),
+    ("a first name after the template sentence is no label",
+     [f"{E_A} Rasmus"],
+     [{"text": f"{E_A} Rasmus", "label": "Nyt job", "person": "Rasmus Ellehøj",
+       "warnings": ["people_news_label_missing", "truncated"]}]),
+    ("an unknown label is believed when the sentence fits a template",
+     ["Annette Holmsgaard, driftschef hos Limfjordens Datacenter A/S, har pr. 1. februar 2026 "
+      "været ansat i 25 år. Jubilæum", "Annette Holmsgaard", "Limfjordens Datacenter A/S"],
+     [{"kind": "other", "label": "Jubilæum", "person": "Annette Holmsgaard",
+       "footer_organization": "Limfjordens Datacenter A/S"}]),
+    ("… and not otherwise",
+     ["Alle rettigheder forbeholdes. Computerworld Danmark", "Kontakt os. Tip Redaktionen"], []),
+    ("a label with nothing before it is ignored", ["Nyt job", f"{E_A} Nyt job"], [{"text": E_A}]),
+    ("a quoted label inside a sentence does not end the entry",
+     ['Tavlekode ApS har ansat Rasmus Ellehøj som leder af kampagnen "Nyt job i it". Nyt job'],
+     [{"role": 'leder af kampagnen "Nyt job i it"', "label": "Nyt job"}]),
+]
+
+
+@pytest.mark.parametrize("texts, expected", params(BLOCK_CASES))
+def test_block(texts: list[str], expected: list[dict[str, Any]]) -> None:
+    records = parse_people_block(lines(*texts), "https://www.computerworld.dk/art/1",
+                                 "2026-02-03T10:00:00Z")
+    assert [fields_of(r, e) for r, e in zip(records, expected)] == expected
+    assert len(records) == len(expected)
+
+
+def test_block_entry_link_becomes_url() -> None:
+    url = "https://www.computerworld.dk/navnenyt/74213"
+    [record] = parse_people_block(lines(f"{E_A} Nyt job", url=url), "", "2026-02-03T10:00:00Z")
+    assert record.url == url
+
+
+def test_text_copy_with_indentation_under_laeses_lige_nu() -> None:
+    text = ("Læses lige nu\n    Navnenyt fra it-Danmark\n\n"
+            f"    {E_A} Nyt job\n\n    Rasmus Ellehøj\n\n    Tavlekode ApS\n\n"
+            f"    {E_B} Nyt job\n    {E_C} Færdiggjort uddannelse\n\n    Mikkel Aagaard\n\n"
+            "    Trafikdata Danmark\n\nComputerworld Events\nInfrastruktur | Horsens\n")
+    expected = [A_WITH_FOOTER, B_NO_FOOTER, C_WITH_FOOTER]
+    records = parse_people_text(text)
+    assert [fields_of(r, e) for r, e in zip(records, expected)] == expected
+    assert len(records) == 3
+
+
+# --- fixtures: the text path, identity, schema ------------------------------------------------
+
+def _case(name: str) -> Any:
+    return next(case for case in CASES if case.name == name)
+
+
+def test_people_3_text_copy_gives_every_expected_field() -> None:
+    """The ``Læses lige nu`` block of people_3 read as plain text (its pre-formatted div)."""
+    from crawler.accuracy import case_mismatches
+
+    case = _case("people_3")
+    root = lxml.html.document_fromstring(case.html.decode("utf-8"))
+    [div] = root.xpath('//div[@class="most-read__text"]')
+    records = [r.to_dict() for r in parse_people_text(div.text_content(), case.url,
+                                                      case.fetched_at)]
+    problems = [str(p) for _, _, found in case_mismatches(case, records) for p in found]
+    assert not problems, "\n".join(problems)
+    assert len(records) == 9
+
+
+def test_same_entry_on_two_pages_has_one_record_id() -> None:
+    def troels(name: str) -> PeopleNews:
+        case = _case(name)
+        found = [r for r in parse_page(case.html, case.url, case.fetched_at)
+                 if isinstance(r, PeopleNews) and r.person == "Troels Nymann"]
+        assert len(found) == 1, f"{name}: {len(found)} Troels Nymann records"
+        return found[0]
+
+    on_1, on_4 = troels("people_1"), troels("people_4")
+    assert on_1.source_url != on_4.source_url
+    assert on_1.record_id == on_4.record_id
+    others = {r.record_id for r in parse_page(_case("people_1").html, _case("people_1").url,
+                                               "2026-02-03T10:00:00Z")
+              if isinstance(r, PeopleNews) and r.person != "Troels Nymann"}
+    assert on_1.record_id not in others
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if any(
+    r["record_type"] == "people_news" for r in c.expected)], ids=lambda c: c.name)
+def test_fixture_people_records_are_schema_valid(case: Any) -> None:
+    for record in parse_case(case):
+        if record["record_type"] == "people_news":
+            VALIDATOR.validate(record)
+
+
+# --- properties: odd text never raises and always gives schema-valid records -----------------
+
+LABELS = [*people_module.KNOWN_LABELS, "Jubilæum", "Ny i bestyrelse", ""]
+DANISH = ("abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ0123456789"
+          "     .,;:!?()&°/-'’“”\"\n\t\xa0")
+WORDS = ("har pr. per ansat som hos er uddannet fra på ved kommer en stilling forfremmet til "
+         "fuldført uddannelsen via Han Hun år, år 55 2. 31. februar 2026 A/S ApS i gruppe team "
+         "kontor afd. og med med fokus der betyder “ ” ( ) , . Nyt job Forfremmelse "
+         "Færdiggjort "
+         "Jubilæum Rasmus Ellehøj Fjordnet Kgs. cand.merc. MSc. selvstændig gennem de seneste 3 "
+         "tidligere beskæftiget sig skal især").split()
+PUNCTUATION = [".", ",", ";", ":", "!", "?", "(", ")", "“", "”", "-", " ", "  ", "\n", "", ". "]
+
+random_text = st.one_of(st.text(alphabet=DANISH, max_size=300),
+                        st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join))
+entries = st.sampled_from([f"{text} {label}" for text, label in FIXTURE_ENTRIES])
+truncated = entries.flatmap(lambda e: st.integers(0, len(e)).map(lambda n: e[:n]))
+
+
+def _mutate(text: str, edits: list[tuple[int, str]]) -> str:
+    for position, replacement in sorted(edits, reverse=True):
+        position %= len(text) + 1
+        hit = position < len(text) and not text[position].isalnum()
+        text = text[:position] + replacement + text[position + hit:]
+    return text
+
+
+mutated = st.builds(_mutate, entries, st.lists(
+    st.tuples(st.integers(0, 2000), st.sampled_from(PUNCTUATION)), max_size=10))
+any_entry = st.one_of(random_text, truncated, mutated)
+PROPERTY_SETTINGS = settings(max_examples=150, deadline=None,
+                             suppress_health_check=[HealthCheck.too_slow])
+
+
+def _valid(record: PeopleNews) -> None:
+    errors = [e.message for e in VALIDATOR.iter_errors(record.to_dict())]
+    assert not errors, errors
+
+
+@PROPERTY_SETTINGS
+@given(text=any_entry, label=st.one_of(st.sampled_from(LABELS), random_text),
+       footer=st.lists(st.one_of(st.sampled_from(["Rasmus Ellehøj", "Fjordnet A/S"]),
+                                 random_text), max_size=3).map(tuple))
+def test_entry_never_raises(text: str, label: str, footer: tuple[str, ...]) -> None:
+    _valid(parse_people_entry(text, label, footer))
+
+
+@PROPERTY_SETTINGS
+@given(texts=st.lists(st.one_of(any_entry, st.sampled_from(LABELS[:3]),
+                                st.sampled_from(["Rasmus Ellehøj", "Tavlekode ApS"])),
+                      max_size=8))
+def test_block_never_raises_nor_drops_a_labelled_entry(texts: list[str]) -> None:
+    block = [line for line in lines(*texts) if line.text]
+    records = parse_people_block(block, "", "2026-02-03T10:00:00Z")
+    for record in records:
+        _valid(record)
+    labelled = sum(1 for line in block
+                   for body, label in [split_label(line.text)]
+                   if body and label in people_module.KNOWN_LABELS)
+    assert len(records) >= labelled
+
+
+@PROPERTY_SETTINGS
+@given(text=st.lists(any_entry, max_size=6).map("\n\n    ".join))
+def test_text_copy_never_raises(text: str) -> None:
+    for record in parse_people_text(text):
+        _valid(record)

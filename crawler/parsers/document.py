@@ -1,23 +1,37 @@
 """One page as a sequence of visible text lines, plus its standard metadata.
 
 The real markup of computerworld.dk is unknown, so nothing here depends on class names.
-The HTML tree is flattened into :class:`Line` objects in reading order: every block-level
-element and every ``<br>`` starts a new line, text inside ``<pre>``-like elements is split on
-newlines, and a link whose children are separate text-bearing elements (a card such as
-``<a><span>Firma</span><span>Titel</span><span>Region</span></a>``) gives one line per child.
-Each line remembers its links, the link it sits inside, and whether it belongs to page chrome
-(navigation, site header/footer, cookie banners) or to an ``<aside>``. The block parsers then
-work on these lines with the text cues of the field guide.
+The HTML tree is walked once and flattened into :class:`Line` objects in reading order:
+
+* every block-level element and every ``<br>`` starts a new line;
+* pre-formatted text is split on its newlines, keeping the indentation (``Læses lige nu``
+  widgets are indented 4 spaces). Pre-formatted means ``<pre>``, an inline
+  ``white-space: pre*`` style, a class that a ``<style>`` rule gives ``white-space: pre*``, or
+  — for stylesheets we cannot see — text whose own source holds a blank line between words;
+* a link whose children are separate text-bearing elements (a card such as
+  ``<a><span>Firma</span><span>Titel</span><span>Region</span></a>``) gives one line per child,
+  each remembering the card's link as its ``anchor``;
+* page chrome is left out: ``<nav>``, ARIA ``navigation``/``banner``/``contentinfo``/``search``/
+  ``dialog`` roles, a top-level ``<header>``/``<footer>`` (not one inside an article card) and,
+  as a hint only, whole class/id tokens such as ``cookie-banner`` or ``site-footer``; so are
+  hidden elements, scripts and forms' controls, and lines that are only share links
+  (Twitter/X intents, Facebook sharer, LinkedIn share, ``mailto:``).
+
+Each line remembers its links, the ``<time datetime>`` and the ``<img>`` right before it, whether
+it sits in an ``<aside>``, ``<figure>``, ``<blockquote>`` or an ``itemprop="articleBody"``
+element, and ``path``: the ids of the block elements around it, outermost first. Two lines are
+in the same container when their paths share that container's prefix — the segmenter and the
+body finder use this instead of class names.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-import lxml.html
 from lxml import etree
 
 from crawler.text import clean_str
@@ -32,18 +46,35 @@ SKIP_TAGS = frozenset(
     "script style noscript template svg iframe button select option input textarea head "
     "canvas video audio object embed map link meta title".split()
 )
-CHROME_TAGS = frozenset({"nav"})
-CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog"})
+CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog",
+                          "alertdialog"})
 # Class/id tokens that hint at chrome. Hints only (whole tokens, never substrings such as
 # "people-news__footer"): a page without them still parses.
 CHROME_HINTS = frozenset(
     "nav navbar navigation menu main-menu site-nav breadcrumb breadcrumbs cookie cookies "
-    "cookie-banner cookie-consent consent gdpr newsletter newsletter-signup footer site-footer "
-    "page-footer header site-header page-header masthead share share-bar sharing social "
-    "login".split()
+    "cookie-banner cookie-consent cookiebar cookie-law consent gdpr newsletter "
+    "newsletter-signup footer site-footer page-footer header site-header page-header masthead "
+    "share share-bar sharing social login".split()
 )
-MAX_DEPTH = 400
+# Elements below which a <header>/<footer> or a hinted class is part of content (a card's
+# footer), not page chrome.
+INNER_TAGS = frozenset({"article", "aside", "section", "main", "li"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+MAX_DEPTH = 400
+
+SHARE_URL = re.compile(
+    r"^(?:mailto:|https?://(?:www\.|m\.)?(?:twitter\.com/(?:intent|share)|x\.com/intent|"
+    r"facebook\.com/(?:sharer|share|dialog/share)|linkedin\.com/(?:shareArticle|sharing|"
+    r"cws/share)|reddit\.com/submit|wa\.me/|api\.whatsapp\.com/send|t\.me/share|"
+    r"bsky\.app/intent|pinterest\.\w+/pin/create))",
+    re.IGNORECASE)
+_PRE_STYLE = re.compile(r"white-space\s*:\s*pre", re.IGNORECASE)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CSS_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_BLANK_LINE = re.compile(r"\S[ \t\r]*\n[ \t\r]*\n[ \t\r\n]*\S")
+
+# Context flags of the element being walked.
+_ASIDE, _ARTICLE, _FIGURE, _QUOTE, _BOLD, _PRE, _INNER, _BODY = (1 << n for n in range(8))
 
 
 @dataclass(slots=True)
@@ -56,13 +87,17 @@ class Line:
     indent: int = 0  # leading spaces in pre-formatted text ("Læses lige nu" widgets)
     links: list[tuple[str, str]] = field(default_factory=list)  # (absolute url, link text)
     anchor: str | None = None  # href of an <a> the whole line sits inside
-    chrome: bool = False
+    chrome: bool = False  # kept for callers; chrome is no longer emitted as lines
     in_aside: bool = False
-    in_article: bool = False
+    in_article: bool = False  # inside <article> or <main>
     in_figure: bool = False
     in_quote: bool = False
-    bold: bool = False  # the whole line is <strong>/<b>
+    bold: bool = False  # all of the line's text is <strong>/<b>
     element: Any = None  # the block element (lxml), for class-name hints
+    path: tuple[int, ...] = ()  # ids of the enclosing block elements, outermost first
+    in_body: bool = False  # inside an itemprop="articleBody" element
+    time: str | None = None  # datetime attribute of a <time> inside the line
+    image: str | None = None  # src of an <img> met since the previous line
 
     @property
     def url(self) -> str | None:
@@ -72,6 +107,10 @@ class Line:
         if len(self.links) == 1:
             return self.links[0][0]
         return None
+
+    def within(self, container: tuple[int, ...]) -> bool:
+        """Whether the line sits inside the block element whose path is ``container``."""
+        return self.path[:len(container)] == container
 
 
 @dataclass
@@ -99,7 +138,8 @@ class Metadata:
 
 ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-     "BlogPosting", "ReviewNewsArticle", "BackgroundNewsArticle", "AdvertiserContentArticle"}
+     "BlogPosting", "ReviewNewsArticle", "BackgroundNewsArticle", "AdvertiserContentArticle",
+     "ScholarlyArticle", "TechArticle", "Report"}
 )
 
 
@@ -121,181 +161,288 @@ def _is_article_type(obj: dict[str, Any]) -> bool:
 
 
 def read_metadata(root: Any) -> Metadata:
+    """JSON-LD (the first article-typed object, ``@graph`` and lists included), every
+    ``<meta>`` by name/property/itemprop (lower-cased), ``rel=canonical``, ``<html lang>``,
+    ``<title>`` and ``<time datetime>`` outside asides, navigation and footers."""
     meta = Metadata()
-    for el in root.iter("meta"):
-        key = el.get("property") or el.get("name") or el.get("itemprop")
-        content = el.get("content")
-        if key and content is not None:
-            meta.meta.setdefault(key.strip().lower(), []).append(content)
-    for el in root.iter("link"):
-        rel = (el.get("rel") or "").lower().split()
-        if "canonical" in rel and el.get("href") and meta.canonical is None:
-            meta.canonical = el.get("href").strip()
+    title_seen = False
+    for el in root.iter("meta", "link", "title", "script", "time"):
+        tag = el.tag
+        if tag == "meta":
+            key = el.get("property") or el.get("name") or el.get("itemprop")
+            content = el.get("content")
+            if key and content is not None:
+                meta.meta.setdefault(key.strip().lower(), []).append(content)
+        elif tag == "link":
+            href = el.get("href")
+            if href and meta.canonical is None and \
+                    "canonical" in (el.get("rel") or "").lower().split():
+                meta.canonical = href.strip()
+        elif tag == "title":
+            if not title_seen:
+                title_seen = True
+                meta.title_tag = clean_str(text_of(el)) or None
+        elif tag == "time":
+            stamp = el.get("datetime")
+            if stamp and not any(a.tag in ("aside", "nav", "footer") for a in el.iterancestors()):
+                meta.times.append((stamp.strip(), clean_str(text_of(el))))
+        elif (el.get("type") or "").strip().lower() == "application/ld+json" and not meta.jsonld:
+            try:
+                data = json.loads(el.text or "", strict=False)
+            except (ValueError, RecursionError):
+                continue
+            for obj in _jsonld_objects(data):
+                if _is_article_type(obj):
+                    meta.jsonld = obj
+                    break
     html = root if root.tag == "html" else root.getroottree().getroot()
     if html is not None and html.get("lang"):
         meta.lang = html.get("lang").strip()
-    for el in root.iter("title"):
-        meta.title_tag = clean_str(el.text_content()) or None
-        break
-    for el in root.iter("time"):
-        stamp = el.get("datetime")
-        if stamp and not any(a.tag in ("aside", "nav", "footer") for a in el.iterancestors()):
-            meta.times.append((stamp.strip(), clean_str(el.text_content())))
-    for el in root.iter("script"):
-        if (el.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        try:
-            data = json.loads(el.text or "", strict=False)
-        except (ValueError, RecursionError):
-            continue
-        for obj in _jsonld_objects(data):
-            if _is_article_type(obj) and not meta.jsonld:
-                meta.jsonld = obj
     return meta
+
+
+def pre_classes(root: Any) -> frozenset[str]:
+    """Class names that a ``<style>`` rule of the page makes ``white-space: pre*``."""
+    found: set[str] = set()
+    for el in root.iter("style"):
+        css = el.text or ""
+        if "white-space" not in css:
+            continue
+        for selectors, body in _CSS_RULE.findall(css):
+            if _PRE_STYLE.search(body):
+                for selector in selectors.split(","):
+                    last = selector.strip().split()[-1:] or [""]
+                    found.update(_CSS_CLASS.findall(last[0]))
+    return frozenset(found)
 
 
 class _Flattener:
     """Walks the tree once and emits :class:`Line` objects."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, pre: frozenset[str]) -> None:
         self.base_url = base_url
+        self.pre = pre
         self.lines: list[Line] = []
         self._parts: list[str] = []
         self._links: list[tuple[str, str]] = []
-        self._ctx: dict[str, Any] = {}
+        self._bold = False  # the current line has bold text
+        self._plain = False  # … and text that is not bold
+        self._line_pre = False
+        self._share = 0  # characters of share-link text in the current line
+        self._time: str | None = None
+        self._image: str | None = None
+        self._anchor: str | None = None  # the card link the current lines sit in
+        self._flags = 0
         self._block: Any = None
         self._tag = "div"
-        self._bold_chars = 0
+        self._path: list[int] = []
+        self._ids = 0
+
+    # --- lines --------------------------------------------------------------------------
 
     def flush(self) -> None:
-        if not self._parts:
+        parts = self._parts
+        if not (self._bold or self._plain):  # only whitespace since the last line
+            if parts or self._links or self._share:
+                self._parts, self._links, self._share, self._line_pre = [], [], 0, False
             return
-        raw = "".join(self._parts)
+        raw = "".join(parts)
         self._parts = []
         links, self._links = self._links, []
-        bold_chars, self._bold_chars = self._bold_chars, 0
+        bold, plain, self._bold, self._plain = self._bold, self._plain, False, False
+        share, self._share = self._share, 0
+        line_pre, self._line_pre = self._line_pre, False
         text = clean_str(raw)
         if not text:
             return
-        stripped = raw.lstrip(" \t\r\n")
-        indent = len(raw) - len(stripped) if self._ctx.get("pre") else 0
+        if share and share >= 0.6 * len(text.replace(" ", "")):
+            self._time = None
+            return  # a share bar
+        flags = self._flags
+        indent = len(raw) - len(raw.lstrip(" \t\r\n")) if line_pre else 0
         self.lines.append(Line(
-            text=text, tag=self._tag, index=len(self.lines), indent=indent, links=links,
-            anchor=self._ctx.get("anchor"), chrome=bool(self._ctx.get("chrome")),
-            in_aside=bool(self._ctx.get("aside")), in_article=bool(self._ctx.get("article")),
-            in_figure=bool(self._ctx.get("figure")), in_quote=bool(self._ctx.get("quote")),
-            bold=bold_chars >= len(text.replace(" ", "")) > 0, element=self._block,
-        ))
+            text, self._tag, len(self.lines), indent, links, self._anchor, False,
+            bool(flags & _ASIDE), bool(flags & _ARTICLE), bool(flags & _FIGURE),
+            bool(flags & _QUOTE), bold and not plain, self._block, tuple(self._path),
+            bool(flags & _BODY), self._time, self._image))
+        self._time = None
+        self._image = None
 
-    def text(self, value: str | None) -> None:
+    def text(self, value: str) -> None:
+        """Add text of the current element (``value`` is non-empty)."""
+        flags = self._flags
+        if value.isspace() and not flags & _PRE:
+            if self._parts:
+                self._parts.append(" ")
+            return
+        if not flags & _PRE and "\n" in value and _BLANK_LINE.search(value):
+            # Pre-formatted text whose stylesheet we cannot see: keep its line breaks for
+            # the rest of this element.
+            self._flags = flags = flags | _PRE
+        if flags & _PRE and "\n" in value:
+            pieces = value.split("\n")
+            self._piece(pieces[0], flags)
+            for piece in pieces[1:]:
+                self.flush()
+                self._piece(piece, flags)
+            return
+        self._piece(value, flags)
+
+    def _piece(self, value: str, flags: int) -> None:
         if not value:
             return
-        if self._ctx.get("pre") and "\n" in value:
-            pieces = value.split("\n")
-            for i, piece in enumerate(pieces):
-                if i:
-                    self.flush()
-                self._parts.append(piece)
-            return
         self._parts.append(value)
-        if self._ctx.get("bold"):
-            self._bold_chars += len(value.replace(" ", "").replace("\n", "").replace("\t", ""))
+        if flags & _PRE:
+            self._line_pre = True
+        if not value.isspace():
+            if flags & _BOLD:
+                self._bold = True
+            else:
+                self._plain = True
 
-    def walk(self, el: Any, depth: int = 0) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag:  # comments, processing instructions
-            self.text(el.tail)
-            return
-        tag = tag.lower()
-        if depth > MAX_DEPTH:
-            # Pathological nesting: keep the text, give up on structure below this point.
-            self.text(el.text_content())
-            self.text(el.tail)
-            return
-        if tag in SKIP_TAGS or el.get("hidden") is not None or \
-                (el.get("aria-hidden") or "").lower() == "true" or \
-                "display:none" in (el.get("style") or "").replace(" ", "").lower():
-            self.text(el.tail)
+    # --- elements -----------------------------------------------------------------------
+
+    def children(self, el: Any, depth: int) -> None:
+        if el.text:
+            self.text(el.text)
+        for child in el:
+            tag = child.tag
+            if tag.__class__ is str:
+                self.element(child, tag, depth + 1)
+            if child.tail:
+                self.text(child.tail)
+
+    def element(self, el: Any, tag: str, depth: int) -> None:
+        if tag in SKIP_TAGS:
             return
         if tag == "br":
             self.flush()
-            self.text(el.tail)
             return
-        saved_ctx, saved_block, saved_tag = self._ctx, self._block, self._tag
-        ctx = dict(saved_ctx)
-        role = (el.get("role") or "").lower()
-        hints = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
-        if tag in CHROME_TAGS or role in CHROME_ROLES:
-            ctx["chrome"] = True
-        elif tag in ("header", "footer") and not ctx.get("inner"):
-            ctx["chrome"] = True
-        elif any(h in CHROME_HINTS for h in hints) and tag not in ("article", "main") \
-                and not ctx.get("inner") and not any(True for _ in el.iter("h1")):
-            ctx["chrome"] = True
-        if tag in ("article", "aside", "section", "main", "li"):
-            ctx["inner"] = True
-        if tag == "aside":
-            ctx["aside"] = True
-        if tag in ("article", "main") or (el.get("itemprop") or "") == "articleBody":
-            ctx["article"] = True
-            if tag == "article" or el.get("itemprop") == "articleBody":
-                ctx["article_root"] = True
-        if tag == "figure":
-            ctx["figure"] = True
-        if tag == "blockquote":
-            ctx["quote"] = True
-        if tag in ("strong", "b"):
-            ctx["bold"] = True
-        style = (el.get("style") or "").replace(" ", "").lower()
-        if tag == "pre" or "white-space:pre" in style:
-            ctx["pre"] = True
-        block = tag in BLOCK_TAGS
-        if tag == "a":
-            href = absolute(el.get("href"), self.base_url)
-            if href:
-                if self._is_card(el):
-                    self.flush()
-                    ctx["anchor"] = href
-                    self._ctx = ctx
-                    self.text(el.text)
-                    for child in el:
-                        self.flush()
-                        self.walk(child, depth + 1)
-                    self.flush()
-                    self._ctx, self._block, self._tag = saved_ctx, saved_block, saved_tag
-                    self.text(el.tail)
+        if tag == "img":
+            if self._image is None:
+                self._image = absolute(el.get("src") or el.get("data-src"), self.base_url)
+            return
+        flags = self._flags
+        new = flags
+        if el.attrib:
+            if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+                return
+            style = el.get("style")
+            if style and "none" in style and \
+                    "display:none" in style.replace(" ", "").lower():
+                return
+            role = el.get("role")
+            if role and role.lower() in CHROME_ROLES:
+                return
+            cls = el.get("class")
+            ident = el.get("id")
+            if (cls or ident) and not flags & _INNER and tag not in ("article", "main"):
+                hints = f"{cls or ''} {ident or ''}".lower().split()
+                if any(h in CHROME_HINTS for h in hints) and not _has_h1(el):
                     return
-                ctx["anchor_inline"] = href
-                self._links.append((href, clean_str(el.text_content())))
-        if block:
+            if cls and self.pre and any(c in self.pre for c in cls.split()):
+                new |= _PRE
+            if style and _PRE_STYLE.search(style):
+                new |= _PRE
+            if el.get("itemprop") == "articleBody":
+                new |= _BODY | _ARTICLE
+        if tag == "nav" or (tag in ("header", "footer") and not flags & _INNER
+                            and not _has_h1(el)):
+            return
+        if depth > MAX_DEPTH:
+            # Pathological nesting: keep the text, give up on structure below this point.
+            self.text(text_of(el))
+            return
+        if tag == "a":
+            self.link(el, depth)
+            return
+        if tag == "time":
+            stamp = el.get("datetime")
+            if stamp and self._time is None:
+                self._time = stamp.strip()
+        elif tag in INNER_TAGS:
+            new |= _INNER
+            if tag == "aside":
+                new |= _ASIDE
+            elif tag in ("article", "main"):
+                new |= _ARTICLE
+        elif tag in ("strong", "b"):
+            new |= _BOLD
+        elif tag == "figure":
+            new |= _FIGURE
+        elif tag == "blockquote":
+            new |= _QUOTE
+        elif tag == "pre":
+            new |= _PRE
+        if tag in BLOCK_TAGS:
             self.flush()
-            self._block, self._tag = el, tag
-        self._ctx = ctx
-        self.text(el.text)
-        for child in el:
-            self.walk(child, depth + 1)
-        if block:
+            saved = self._flags, self._block, self._tag
+            self._flags, self._block, self._tag = new, el, tag
+            self._ids += 1
+            self._path.append(self._ids)
+            self.children(el, depth)
             self.flush()
-        self._ctx, self._block, self._tag = saved_ctx, saved_block, saved_tag
-        self.text(el.tail)
+            self._path.pop()
+            self._flags, self._block, self._tag = saved
+        else:
+            self._flags = new
+            self.children(el, depth)
+            self._flags = flags
 
-    @staticmethod
-    def _is_card(el: Any) -> bool:
-        """A link holding several text-bearing child elements and no loose text of its own."""
-        if (el.text or "").strip():
+    def link(self, el: Any, depth: int) -> None:
+        href = el.get("href")
+        url = absolute(href, self.base_url) if href else None
+        if url and _is_card(el):
+            self.flush()
+            saved = self._anchor
+            self._anchor = url
+            if el.text and el.text.strip():
+                self.text(el.text)
+            for child in el:
+                self.flush()
+                if child.tag.__class__ is str:
+                    self.element(child, child.tag, depth + 1)
+                self.flush()
+                if child.tail:
+                    self.text(child.tail)
+            self.flush()
+            self._anchor = saved
+            return
+        if href and SHARE_URL.match(href.strip()):
+            self._share += len(clean_str(text_of(el)).replace(" ", ""))
+        elif url:
+            self._links.append((url, clean_str(text_of(el))))
+        self.children(el, depth)
+
+
+def _has_h1(el: Any) -> bool:
+    for _ in el.iter("h1"):
+        return True
+    return False
+
+
+def _is_card(el: Any) -> bool:
+    """A link holding several text-bearing child elements and no loose text of its own."""
+    if len(el) < 2 or (el.text or "").strip():
+        return False
+    texty = 0
+    for child in el:
+        if (child.tail or "").strip():
             return False
-        children = [c for c in el if isinstance(c.tag, str)]
-        texty = [c for c in children if clean_str(c.text_content())]
-        if len(texty) < 2:
-            return False
-        return all(not (c.tail or "").strip() for c in children)
+        if child.tag.__class__ is str and clean_str(text_of(child)):
+            texty += 1
+    return texty >= 2
 
 
 def flatten(root: Any, base_url: str) -> list[Line]:
     """The visible lines of ``root`` in reading order."""
     body = root.find(".//body") if root.tag != "body" else root
-    walker = _Flattener(base_url)
-    walker.walk(body if body is not None else root)
+    walker = _Flattener(base_url, pre_classes(root))
+    start = body if body is not None else root
+    walker._ids += 1
+    walker._path.append(walker._ids)
+    walker._block, walker._tag = start, start.tag if isinstance(start.tag, str) else "div"
+    walker.children(start, 0)
     walker.flush()
     lines = walker.lines
     # A line that sits wholly inside an anchor keeps that anchor as its own link.
@@ -305,9 +452,36 @@ def flatten(root: Any, base_url: str) -> list[Line]:
     return lines
 
 
-def parse_html(html: str) -> Any:
+_local = threading.local()
+
+
+def _parser() -> Any:
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        # Plain lxml elements: lxml.html's Python-level element-class lookup would cost more
+        # than the walk itself.
+        parser = _local.parser = etree.HTMLParser(remove_comments=True, remove_pis=True)
+    return parser
+
+
+def parse_html(html: str | bytes) -> Any:
     """An lxml tree for ``html``; raises ``ValueError`` for documents lxml cannot read."""
     try:
-        return lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError) as exc:
+        try:
+            root = etree.fromstring(html, _parser())
+        except ValueError:
+            if not isinstance(html, str):
+                raise
+            # "Unicode strings with encoding declaration are not supported"
+            root = etree.fromstring(html.encode("utf-8"), etree.HTMLParser(
+                encoding="utf-8", remove_comments=True, remove_pis=True))
+    except etree.LxmlError as exc:
         raise ValueError(str(exc)) from exc
+    if root is None:
+        raise ValueError("Document is empty")
+    return root
+
+
+def text_of(el: Any) -> str:
+    """All text below ``el`` (like lxml.html's ``text_content``), tail excluded."""
+    return "".join(el.itertext())

@@ -7,6 +7,7 @@ and widget blocks, and each block is handed to its parser.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from crawler.dates import normalise_fetched_at
@@ -118,3 +119,16 @@ def parse_page(html: bytes | str, url: str, fetched_at: str, *,
     :class:`~crawler.errors.ParseError`.
     """
     return parse_page_report(html, url, fetched_at, strict=strict).records
+
+
+_END_OF_DOCUMENT = re.compile(rb"</(?:html|body)\s*>", re.IGNORECASE)
+
+
+def looks_complete(data: bytes) -> bool:
+    """Whether a downloaded page reached its end (a closing ``</body>`` or ``</html>``).
+
+    A page cut by a truncated gzip stream or a dropped connection lacks both; building an
+    article from it would give a short article that nobody notices. Crawls turn such pages
+    into ``incomplete_body`` errors instead.
+    """
+    return bool(_END_OF_DOCUMENT.search(data[-65536:]))

@@ -52,8 +52,9 @@ _LABEL_ALTERNATIVES = "|".join(map(re.escape, KNOWN_LABELS))
 _CLOSERS = r".!?…,;:)\]”\"’»"
 _KNOWN_TAIL = re.compile(
     r"(?:^|(?<=[\s" + _CLOSERS + r"]))(?P<label>" + _LABEL_ALTERNATIVES + r")\s*$")
+# A label inside a line ends an entry only after a sentence end (". Nyt job Næste …").
 _INNER_LABEL = re.compile(
-    r"(?<=[" + _CLOSERS + r"])\s*(?P<label>" + _LABEL_ALTERNATIVES + r")\s+(?=\S)")
+    r"(?:(?<=[.!?…])|(?<=[.!?…][”\"’»)]))\s*(?P<label>" + _LABEL_ALTERNATIVES + r")\s+(?=\S)")
 _UNKNOWN_TAIL = re.compile(
     r"[.!?)\]”\"’»…]\s+(?P<label>[A-ZÆØÅ][^\W\d_]*(?:[ -][^\W\d_]+){0,2})\s*$")
 # Words of a sentence, not of a label: a cut-off "… Han skal" is no label.
@@ -61,9 +62,15 @@ _SENTENCE_WORDS = frozenset(
     "han hun de det den vi jeg er har skal kommer var blev bliver som fra med til og hos ved "
     "på af sig en et der".split())
 MAX_UNKNOWN_LABEL = 30
+TAIL_WINDOW = 48  # labels sit at the very end of a paragraph: search only there
+MAX_ENTRY_CHARS = 2000  # lines since the previous entry are joined up to this length
+_SENTENCE_CLOSE = tuple(".!?…”\"’»)")
 UNPARSED = "people_news_unparsed"
 LABEL_MISSING = "people_news_label_missing"
-_SENTENCE_CLOSE = tuple(".!?…”\"’»)")
+
+
+def _known_tail(text: str) -> re.Match[str] | None:
+    return _KNOWN_TAIL.search(text, max(0, len(text) - TAIL_WINDOW))
 
 
 def kind_of(label: str) -> PeopleKind:
@@ -81,10 +88,10 @@ def split_label(paragraph: str) -> tuple[str, str | None]:
     text = clean_str(paragraph)
     if text.casefold() in _KIND_BY_LABEL:
         return "", text
-    m = _KNOWN_TAIL.search(text)
+    m = _known_tail(text)
     if m:
         return text[:m.start()].strip(), m["label"]
-    m = _UNKNOWN_TAIL.search(text)
+    m = _UNKNOWN_TAIL.search(text, max(0, len(text) - TAIL_WINDOW))
     if m and len(m["label"]) <= MAX_UNKNOWN_LABEL and not any(
             w.casefold() in _SENTENCE_WORDS for w in re.split(r"[ -]", m["label"])):
         return text[:m.start("label")].strip(), m["label"]
@@ -144,7 +151,7 @@ def parse_people_entry(text: str, label: str = "Nyt job", footer: tuple[str, ...
     ('Birgitte Kaalund', 55, 'Seniorkonsulent', 'Vejle', '2026-01-19')
     """
     body = clean_str(text)
-    printed = _KNOWN_TAIL.search(body)
+    printed = _known_tail(body)
     if printed and body[:printed.start()].strip():
         body, label = body[:printed.start()].strip(), printed["label"]
     label = clean_str(label) or "Nyt job"
@@ -213,7 +220,11 @@ class _BlockReader:
         pending = self.pending
         own = [_Piece(body, piece.line)] if body else []
         options = [own] if own else []
-        options += [pending[-k:] + own for k in range(1, len(pending) + 1)]
+        for k in range(1, len(pending) + 1):
+            option = pending[-k:] + own
+            if sum(len(p.text) for p in option) > MAX_ENTRY_CHARS:
+                break
+            options.append(option)
         chosen, fields = None, None
         for option in options:
             fields = read_entry(" ".join(p.text for p in option))
@@ -239,7 +250,8 @@ class _BlockReader:
         """Attach the footer after ``record`` if there is one; the index after it."""
         after = []
         for piece in self.pieces[i:i + 2]:
-            if piece.split or _KNOWN_TAIL.search(piece.text) or piece.text in KNOWN_LABELS:
+            labelled = _known_tail(piece.text) or piece.text.casefold() in _KIND_BY_LABEL
+            if piece.split or labelled:
                 break
             after.append(piece.text)
         person, org = match_footer(record.person, after)

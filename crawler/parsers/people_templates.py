@@ -37,13 +37,14 @@ Later sentences, in any order, with ``Han``/``Hun`` or a first name as subject:
 * ``… kommer fra en stilling som <R> hos <E>.`` → previous_role R, previous_employer E
   verbatim (several employers joined by ``og`` stay one string; the first `` hos `` divides
   role from employer). ``… som <R>.`` → employer null; ``… hos <E>.`` → role null. A trailing
-  duration (``gennem de seneste 3 år``, ``i 5 år``, ``siden 2019``) and a ``, hvor …`` clause
-  are dropped. Also ``kommer senest fra en tilsvarende stilling …``.
-* ``… er uddannet <U> fra|på|ved|hos <I>.`` → education U, institution I (the first such
-  preposition followed by a capital). ``er uddannet på|fra <I> og har en <U>`` → U, I;
-  ``er uddannet med en <U>`` / ``er uddannet <U>`` → U, null; ``(under uddannelse) som <U>`` →
-  U. A gloss (``, der betyder …``), ``… og videreuddanner sig nu til …`` and a trailing
-  ``i <år>`` are not part of U or I.
+  duration (``gennem de seneste 3 år``, ``i 5 år``, ``siden 2019``) and a ``, hvor …``
+  clause are dropped. Also ``kommer senest fra en tilsvarende stilling …``.
+* ``… er uddannet <U> fra|på|ved|hos <I>.`` → education U, institution I: the first such
+  preposition followed by a capital, a digit or a lower-case institution head
+  (``professionshøjskolen``, ``erhvervsakademiet``, …). ``er uddannet på|fra <I> og har en
+  <U>`` → U, I; ``er uddannet med en <U>`` / ``er uddannet <U>`` → U, null; ``(under
+  uddannelse) som <U>`` → U; ``er uddannet fra <I>`` → null, I. A gloss (``, der betyder
+  …``), ``… og videreuddanner sig nu til …`` and a trailing ``i <år>`` are not part of U or I.
 * ``… har tidligere beskæftiget sig med …`` is never read (record-spec: facts only there are
   not extracted); neither is ``… skal især beskæftige sig med [med] …``.
 
@@ -79,7 +80,12 @@ _VERBS = frozenset(
 )
 _SENTENCE_END = re.compile(
     r"[.!?…][\"”’»)]*(?=\s+(?P<next>[\"“«(]?[^\s\"“«(]+)(?:\s+(?P<after>\S+))?)")
-_LAST_TOKEN = re.compile(r"(\S+)$")
+
+
+def _last_token(text: str, end: int) -> str:
+    """The whitespace-delimited word that ends at ``end``."""
+    start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("\t", 0, end))
+    return text[start + 1:end]
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
@@ -88,11 +94,12 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return False
     if text[m.start()] in "!?…":
         return True
-    token_match = _LAST_TOKEN.search(text, 0, m.start())
-    token = token_match.group(1).strip("(\"“«") if token_match else ""
+    token = _last_token(text, m.start()).strip("(\"“«")
+    if nxt.rstrip(",.") in _SUBJECTS:
+        return True
     if len(token) == 1 and token.isalpha():
         return False  # an initial: "Jens B. Hansen"
-    if nxt.rstrip(",.") in _SUBJECTS or (m["after"] or "").rstrip(",.") in _VERBS:
+    if (m["after"] or "").rstrip(",.") in _VERBS:
         return True
     return not ("." in token or token.casefold().rstrip(")") in ABBREVIATIONS)
 
@@ -116,8 +123,7 @@ def strip_final_period(sentence: str) -> str:
     sentence = sentence.rstrip()
     if not sentence.endswith(".") or sentence.endswith(".."):
         return sentence.rstrip("!?").rstrip()
-    token_match = _LAST_TOKEN.search(sentence)
-    token = token_match.group(1)[:-1] if token_match else ""
+    token = _last_token(sentence, len(sentence))[:-1]
     if "." in token or token.casefold() in ABBREVIATIONS:
         return sentence
     return sentence[:-1].rstrip()
@@ -182,7 +188,7 @@ _AUXILIARY_TAIL = re.compile(r"(?:\s+(?:blevet|været|netop|nu|officielt))+$")
 _OFFICE_VED = re.compile(r"\s+ved\s+(?P<office>.+)$")
 _OFFICE_PAA = re.compile(
     r"\s+på\s+(?P<office>(?:\S+\s+){0,3}?\S*(?:kontor|afdeling|afd\.)\S*\s+i\s+.+)$")
-_TOWN = r"(?:(?:Kgs|Sct|St)\.\s+)?[A-ZÆØÅ][\wÆØÅæøå-]*(?:\s+[A-ZÆØÅ][\wÆØÅæøå-]*)*"
+_TOWN = r"(?:(?:Kgs|Sct|St)\.\s+)?[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)*"
 _TWO_OFFICES = re.compile(
     r"\bafd(?:\.|eling)\s+(?P<a>" + _TOWN + r")\s+og\s+afd(?:\.|eling)\s+(?P<b>" + _TOWN + r")")
 _OFFICE_TOWN = re.compile(
@@ -379,12 +385,17 @@ WEAK_TEMPLATES: tuple[Template, ...] = (
     ("apposition", APPOSITION, _apposition),
     ("new_job_no_role", NEW_JOB_NO_ROLE, _new_job_no_role),
 )
+# Template sentences are short (the longest seen ≈ 250 characters); longer text is not tried,
+# which also bounds the regexes' backtracking on pathological input.
+MAX_SENTENCE = 1000
 # The label a template implies, for an entry whose printed label was cut off.
 TEMPLATE_LABELS = {"completed": "Færdiggjort uddannelse", "promotion": "Forfremmelse",
                    "new_job": "Nyt job", "promotion_by_org": "Forfremmelse", "joined": "Nyt job"}
 
 
 def _fit(sentence: str, templates: tuple[Template, ...], f: EntryFields) -> bool:
+    if len(sentence) > MAX_SENTENCE:
+        return False
     sentence = strip_final_period(sentence)
     for name, pattern, read in templates:
         m = pattern.match(sentence)

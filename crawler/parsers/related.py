@@ -1,11 +1,22 @@
 """Related links: the "read more" pointers inside an article body (field guide §7).
 
-Understood phrasings: ``Læs mere om det her: <titel>``, ``Læs også: <titel>`` (and ``Læs
-også:`` followed by a list of linked titles on the next lines), ``Læs: <titel>``, ``Det/Den
-kan du læse mere om her: <titel>``, ``Du kan læse mere om <emne> her: <titel>``, ``Læs mere om
-<emne> her: "<titel>"``, ``… i denne artikel: <titel>.`` and other short ``… her: <titel>``
-clauses whose title is a link, plus link-only sentences (``Det kan du læse mere om her.``,
-``Du kan læse mere om hans exit ved at klikke her.``) whose link sits on "her".
+Understood phrasings (the cue is the printed text before the colon):
+
+* ``Læs mere om det her: <titel>``, ``Læs også: <titel>``, ``Læs: <titel>``, ``Læs mere:
+  <titel>``, ``Det/Den kan du læse mere om her: <titel>``, ``Du kan læse mere om <emne> her:
+  <titel>``, ``Læs mere om <emne> her: "<titel>"`` (quotes kept);
+* any short clause ending in `` her`` or ``i denne artikel`` — or holding ``læs``/``her``/
+  ``artikel`` — before a colon, when what follows the colon is a link's text
+  (``Hvordan nordmændene gør, kan du læse i denne artikel: <titel>.``);
+* ``Læs også:`` (or ``Læs også: ¨``) alone, followed by 1–6 lines that are links — in the same
+  element after ``<br>``s or in the next elements: one pointer per line, same cue;
+* link-only sentences whose link sits on "her" (``Det kan du læse mere om her.``, ``Du kan
+  læse mere om hans exit ved at klikke her.``, ``(som du kan læse her)``): ``title`` is null,
+  the cue is the sentence without its final period. When such a sentence is part of a longer
+  paragraph, the paragraph stays in the body;
+* ``Læs mere:`` with nothing after it: no pointer, and not body text either.
+
+Titles lose one sentence-final ``.`` (not an ellipsis) and a stray ``¨``; quotes are kept.
 """
 
 from __future__ import annotations
@@ -17,16 +28,19 @@ from crawler.parsers.document import Line
 from crawler.text import clean, strip_final_period
 
 _KNOWN_CUE = re.compile(
-    r"^(?P<cue>Læs mere om det her|Læs også|Læs mere|Læs|Det kan du læse mere om her|"
+    r"^(?P<cue>Læs mere om det her|Læs også|Læs mere|Læs|Se også|Det kan du læse mere om her|"
     r"Den kan du læse mere om her|Du kan læse mere om [^:]{1,80}? her|"
     r"Læs mere om [^:]{1,80}? her)\s*:\s*(?P<title>.*)$",
-    re.DOTALL,
+    re.DOTALL | re.IGNORECASE,
 )
-_OPEN_CUE = re.compile(r"^(?P<cue>[^:]{3,160}?(?: i denne artikel| her))\s*:\s*(?P<title>.+)$",
-                       re.DOTALL)
-_LINK_ONLY = re.compile(r"\bher\s*[.)]?\s*\)?$")
-_SENTENCE = re.compile(r"[^.!?]*\bher\b[^.!?]*[.!?]?")
+_OPEN_CUE = re.compile(r"^(?P<cue>[^:]{3,160}?)\s*:\s*(?P<title>.+)$", re.DOTALL)
+_CUE_WORDS = re.compile(r"\b(?:her|læs\w*|artik\w*|historie\w*)\b", re.IGNORECASE)
+_HER = re.compile(r"\bher\b", re.IGNORECASE)
+_LINK_ONLY = re.compile(r"\bher\s*[.!)]?\s*\)?\.?$", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?]*\bher\b[^.!?]*[.!?]?", re.IGNORECASE)
 _STRAY = "¨"
+_QUOTES = "\"'“”„«»’"
+MAX_LIST = 6
 
 
 @dataclass
@@ -54,6 +68,10 @@ def _clean_title(raw: str) -> str | None:
     return clean(strip_final_period(title))
 
 
+def _bare(text: str) -> str:
+    return strip_final_period(text.strip()).strip(_QUOTES + " ").casefold()
+
+
 def _is_link_line(line: Line) -> bool:
     if not line.links and not line.anchor:
         return False
@@ -61,11 +79,27 @@ def _is_link_line(line: Line) -> bool:
     return len(linked) >= 0.6 * len(line.text)
 
 
+def _list_after(lines: list[Line], i: int, cue: str) -> list[RelatedMatch]:
+    """``Læs også:`` alone: the linked titles on the following lines."""
+    found = []
+    j = i + 1
+    while j < len(lines) and len(found) < MAX_LIST and _is_link_line(lines[j]) and \
+            len(lines[j].text) <= 250:
+        item = lines[j]
+        found.append(RelatedMatch(cue, _clean_title(item.text), item.url or item.links[0][0], 0))
+        j += 1
+    if found:
+        found[0].consumed = j - i
+        return found
+    return [RelatedMatch("", None, None, 1)]  # a dangling cue: no record, not body text
+
+
 def match_related(lines: list[Line], i: int) -> list[RelatedMatch]:
     """Related links starting at body line ``i``; empty when the line is ordinary text.
 
     The first match's ``consumed`` says how many lines to drop from the body (a ``Læs
-    også:`` list takes its title lines with it).
+    også:`` list takes its title lines with it); ``keep_in_body`` marks a link-only sentence
+    inside a longer paragraph.
     """
     line = lines[i]
     text = line.text
@@ -77,39 +111,24 @@ def match_related(lines: list[Line], i: int) -> list[RelatedMatch]:
         title = _clean_title(known["title"])
         if title:
             return [RelatedMatch(cue, title, _title_url(line, title), 1)]
-        # A bare cue: the titles follow on their own lines (a "Læs også:" list).
-        found = []
-        j = i + 1
-        while j < len(lines) and len(found) < 6 and _is_link_line(lines[j]) and \
-                len(lines[j].text) <= 250:
-            nxt = lines[j]
-            item_title = _clean_title(nxt.text)
-            found.append(RelatedMatch(cue, item_title, nxt.url or nxt.links[0][0], 0))
-            j += 1
-        if found:
-            found[0].consumed = j - i
-            return found
-        return _dangling()
-    opened = _OPEN_CUE.match(text)
-    if opened and line.links:
-        title = _clean_title(opened["title"])
-        if title and any(t and (t in title or title in t) for _, t in line.links):
-            return [RelatedMatch(opened["cue"].strip(), title, _title_url(line, title), 1)]
-    her_links = [href for href, t in line.links if t and re.search(r"\bher\b", t)]
+        return _list_after(lines, i, cue)
+    if line.links and len(text) <= 300:
+        opened = _OPEN_CUE.match(text)
+        if opened and _CUE_WORDS.search(opened["cue"]):
+            title = _clean_title(opened["title"])
+            if title and any(t and _bare(t) == _bare(title) for _, t in line.links):
+                return [RelatedMatch(opened["cue"].strip(), title, _title_url(line, title), 1)]
+    her_links = [href for href, t in line.links if t and _HER.search(t)]
     if her_links:
         if len(text) <= 200 and _LINK_ONLY.search(text) and text.count(". ") == 0:
-            cue = strip_final_period(text.rstrip(")").rstrip() if text.endswith(")") and
-                                     "(" not in text else text)
-            return [RelatedMatch(cue, None, her_links[0], 1)]
+            sentence = text.strip()
+            if sentence.startswith("(") and sentence.endswith(")"):
+                sentence = sentence[1:-1]
+            return [RelatedMatch(strip_final_period(sentence.strip()), None, her_links[0], 1)]
         sentence = next((m.group(0) for m in _SENTENCE.finditer(text)
-                         if re.search(r"\bher\b", m.group(0))), None)
+                         if _HER.search(m.group(0))), None)
         if sentence:
-            cue = clean(strip_final_period(sentence.strip().strip("()")))
+            cue = clean(strip_final_period(sentence.strip().strip("()").strip()))
             if cue:
                 return [RelatedMatch(cue, None, her_links[0], 0, keep_in_body=True)]
     return []
-
-
-def _dangling() -> list[RelatedMatch]:
-    """``Læs mere:`` with nothing after it: no record, but not body text either."""
-    return [RelatedMatch("", None, None, 1)]

@@ -1,9 +1,19 @@
 """The page segmenter: where the widget zone starts and which lines belong to which widget.
 
-Widgets are found by the text cues of the field guide (§10–17), never by markup:
-headings such as ``Computerworld Events``, ``Navnenyt fra it-Danmark``, ``Kommende events``
-and ``Læses lige nu``; lines starting ``Event: `` or ``Annonceindlæg``; and job-ad triples
-(company, title, region) recognised by their region line.
+Widgets are found by the text cues of the field guide (§10–17), never by class names:
+
+* headings ``Computerworld Events``, ``Kommende events``, ``Navnenyt fra it-Danmark`` (or just
+  ``Navnenyt``), ``Læses lige nu`` (a wrapper), ``Eksklusivt Premium-indhold for abonnenter``
+  and ``Brancheguiden`` — also with a short tail such as ``Se alle`` on the same line — in any
+  case and with or without a final colon;
+* lines starting ``Event: <titel>`` (a single event promo) and ``Annonceindlæg fra <Sponsor>``
+  / ``Annonceindlæg tema`` / ``Annonceindlæg`` (sponsored content);
+* job ads: triples of lines company / title / region, recognised by the region line.
+
+A heading that is one link among sibling links (the ``Navnenyt`` item of a menu) is not a
+widget. A segment runs from its cue line while the lines stay inside the cue's container — the
+smallest block element around the cue that also holds the next two lines — and stops at the
+next cue, the next job ad or an ``<h1>``.
 """
 
 from __future__ import annotations
@@ -22,6 +32,9 @@ HEADINGS = {
     "eksklusivt premium-indhold for abonnenter": "premium_promo",
     "brancheguiden": "brancheguide",
 }
+# Headings that may carry a short tail ("Navnenyt fra it-Danmark Se alle"): longest first.
+_HEADING_PREFIXES = sorted((k for k in HEADINGS if k != "navnenyt"), key=len, reverse=True)
+MAX_HEADING_TAIL = 25
 # Widget kinds that must yield records: when one yields none, the layout has drifted.
 RECORD_BEARING = frozenset({"events_block", "event_promo", "events_upcoming", "people_news",
                             "sponsored", "job_ads"})
@@ -33,7 +46,9 @@ REGIONS = frozenset({
     "trekantområdet", "vestsjælland",
 })
 _REGION_WORD = re.compile(r"^Region [A-ZÆØÅ][a-zæøå]+$")
-_SPONSORED = re.compile(r"^Annonceindlæg(?: fra \S.*| tema)?$")
+_SPONSORED = re.compile(r"^Annonceindlæg(?: fra \S.*| tema)?:?$")
+_EVENT_PROMO = re.compile(r"^Event\s*:\s*\S")
+MENU_ITEM_MAX = 40
 
 
 def is_region(text: str) -> bool:
@@ -53,69 +68,104 @@ class Segment:
 
 
 def heading_kind(line: Line) -> str | None:
+    """The widget kind a cue line opens, or ``None`` for ordinary text."""
     text = line.text
-    kind = HEADINGS.get(text.casefold().rstrip(":"))
+    if len(text) > 80:
+        return None
+    key = text.casefold().rstrip(": ")
+    kind = HEADINGS.get(key)
     if kind:
         return kind
-    if text.startswith("Event:") and len(text) > 7:
+    if _EVENT_PROMO.match(text) and len(text) > 7:
         return "event_promo"
     if _SPONSORED.match(text):
         return "sponsored"
+    for prefix in _HEADING_PREFIXES:
+        if key.startswith(prefix + " ") and len(key) - len(prefix) <= MAX_HEADING_TAIL \
+                and not key.endswith((".", "!", "?")):
+            return HEADINGS[prefix]
     return None
 
 
+def _is_link_only(line: Line) -> bool:
+    return line.anchor is not None or (len(line.links) == 1 and line.links[0][1] == line.text)
+
+
+def is_menu_item(lines: list[Line], pos: int) -> bool:
+    """A short link-only line with a short link-only sibling line: an item of a menu."""
+    line = lines[pos]
+    if len(line.text) > MENU_ITEM_MAX or not _is_link_only(line):
+        return False
+    parent = line.path[:-1]
+    for other in (pos - 1, pos + 1):
+        if 0 <= other < len(lines):
+            near = lines[other]
+            if len(near.text) <= MENU_ITEM_MAX and _is_link_only(near) \
+                    and near.path[:-1] == parent and near.tag == line.tag:
+                return True
+    return False
+
+
+def widget_scope(lines: list[Line], pos: int) -> tuple[int, ...]:
+    """The path of the smallest block element around cue line ``pos`` that also holds the
+    next two lines (``()`` — the whole page — when none does)."""
+    path = lines[pos].path
+    following = lines[pos + 1:pos + 3]
+    for k in range(len(path), 0, -1):
+        prefix = path[:k]
+        if all(ln.path[:k] == prefix for ln in following):
+            return prefix
+    return ()
+
+
 def find_job_triples(lines: list[Line]) -> list[tuple[int, int, int]]:
-    """Index triples (company, title, region) of job ads, in page order."""
+    """Positions (company, title, region) of job ads, in page order."""
     triples = []
     i = 0
     while i + 2 < len(lines):
-        a, b, c = lines[i], lines[i + 1], lines[i + 2]
-        if is_region(c.text) and not is_region(a.text) and not is_region(b.text) \
-                and heading_kind(a) is None and heading_kind(b) is None \
-                and len(a.text) <= 120 and len(b.text) <= 200 and " | " not in b.text \
-                and not a.chrome and not c.chrome:
-            triples.append((i, i + 1, i + 2))
-            i += 3
-            continue
+        c = lines[i + 2]
+        if is_region(c.text):
+            a, b = lines[i], lines[i + 1]
+            if not is_region(a.text) and not is_region(b.text) \
+                    and heading_kind(a) is None and heading_kind(b) is None \
+                    and len(a.text) <= 120 and len(b.text) <= 200 and " | " not in b.text \
+                    and a.tag not in ("h1",) and b.tag not in ("h1",):
+                triples.append((i, i + 1, i + 2))
+                i += 3
+                continue
         i += 1
     return triples
 
 
-def _same_container(a: Line, b: Line) -> bool:
-    return a.in_aside == b.in_aside and (a.in_article == b.in_article or a.in_aside)
-
-
 def segment_widgets(lines: list[Line]) -> list[Segment]:
-    """Every widget segment of the page, in page order.
-
-    A segment runs from its cue line up to the next cue line, the next job ad, a line of page
-    chrome, an ``<h1>``, or a change of container (``<aside>`` vs article).
-    """
+    """Every widget segment of the page, in page order (see the module docstring)."""
     jobs = find_job_triples(lines)
     job_start = {t[0]: t for t in jobs}
     job_lines = {i for t in jobs for i in t}
     segments: list[Segment] = []
     current: Segment | None = None
-    for line in lines:
-        i = line.index
-        if i in job_start:
+    scope: tuple[int, ...] = ()
+    for pos, line in enumerate(lines):
+        if pos in job_start:
             current = None
-            seg = Segment("job_ads", [lines[j] for j in job_start[i]])
-            if segments and segments[-1].kind == "job_ads" and segments[-1].lines[-1].index == i - 1:
-                segments[-1].lines.extend(seg.lines)
+            seg = Segment("job_ads", [lines[j] for j in job_start[pos]])
+            last = segments[-1] if segments else None
+            if last is not None and last.kind == "job_ads" and last.lines[-1] is lines[pos - 1]:
+                last.lines.extend(seg.lines)
             else:
                 segments.append(seg)
             continue
-        if i in job_lines:
+        if pos in job_lines:
             continue
         kind = heading_kind(line)
-        if kind is not None and not line.chrome:
+        if kind is not None and not is_menu_item(lines, pos):
             current = Segment(kind, [line])
+            scope = widget_scope(lines, pos)
             segments.append(current)
             continue
         if current is None:
             continue
-        if line.chrome or line.tag == "h1" or not _same_container(current.lines[0], line):
+        if line.tag == "h1" or not line.within(scope):
             current = None
             continue
         current.lines.append(line)

@@ -13,7 +13,7 @@ from crawler.text import clean
 CATEGORY_LOCATION = re.compile(r"^(?P<cat>[^|]{2,60}?)\s+\|\s+(?P<loc>[^|]{2,60})$")
 EVENTS_INTRO_LABELS = ("Ekspertindsigt", "Netværk", "Praktisk viden", "Aktuelle tendenser")
 SEE_ALL = "Se alle vores events"
-SPONSOR = re.compile(r"^Annonceindlæg(?: fra (?P<sponsor>.+)| tema)?$")
+SPONSOR = re.compile(r"^Annonceindlæg(?: fra (?P<sponsor>.+?)| tema)?:?$")
 
 
 def _date_line(text: str) -> tuple[str, str | None] | None:
@@ -123,7 +123,8 @@ def parse_job_ads(segment: Segment, source_url: str, fetched_at: str) -> list[Jo
     for k in range(0, len(lines) - 2, 3):
         group = lines[k:k + 3]
         ads.append(JobAd(source_url=source_url, fetched_at=fetched_at, company=group[0].text,
-                         title=group[1].text, region=group[2].text, url=_group_url(group)))
+                         title=group[1].text, region=group[2].text,
+                         url=_group_url([group[1], group[0], group[2]])))
     return ads
 
 

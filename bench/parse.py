@@ -1,0 +1,105 @@
+"""Parse speed: full ``parse_page`` (every record kind) against bare ``lxml.html.fromstring``
+and against trafilatura's ``extract`` (body only), on the same pages.
+
+Each page is parsed by the three in rotating order, ``repeats`` times; a page's time is the
+median of its repeats, and a corpus figure is the ratio of the summed medians (the ratio of
+throughputs). The baseline is ``lxml.html.fromstring`` of the decoded text, as in
+``perf-baselines.md``; ``parse_page`` gets the page bytes, as a crawl hands them over, so
+its time includes decoding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import lxml.html
+
+from bench.corpus import Page
+from bench.report import Row, Target
+from bench.timing import interleaved, median, ms, quantile
+from crawler.parsers import parse_page
+
+TARGET_LXML_ISSUE_7 = Target("<=", 2.0, "issue 7")
+TARGET_LXML_ISSUE_4 = Target("<=", 2.5, "issue 4")
+TARGET_TRAFILATURA = Target(">=", 6.0, "issue 7")
+
+
+def trafilatura_extract() -> Any:
+    try:
+        from trafilatura import extract
+    except ImportError as exc:  # a bench-only dependency
+        raise SystemExit("bench needs trafilatura: pip install -e '.[bench]'") from exc
+    return extract
+
+
+@dataclass
+class PageTimes:
+    name: str
+    size: int
+    lxml: float
+    ours: float
+    trafilatura: float | None
+
+
+def time_pages(pages: list[Page], repeats: int, with_trafilatura: bool = True) -> list[PageTimes]:
+    extract = trafilatura_extract() if with_trafilatura else None
+    results = []
+    for page in pages:
+        text, html = page.text, page.html
+        fns = {
+            "lxml": lambda: lxml.html.fromstring(text),
+            "ours": lambda: parse_page(html, page.url, page.fetched_at),
+        }
+        if extract is not None:
+            fns["trafilatura"] = lambda: extract(text, url=page.url)
+        times = interleaved(fns, repeats)
+        results.append(PageTimes(page.name, len(html), median(times["lxml"]),
+                                 median(times["ours"]),
+                                 median(times["trafilatura"]) if extract else None))
+    return results
+
+
+def warm_up(pages: list[Page]) -> None:
+    """First calls pay for lazy imports and caches (dateparser, trafilatura): not timed."""
+    time_pages(pages[:3], 1)
+
+
+def rows_for(label: str, times: list[PageTimes]) -> list[Row]:
+    lxml_total = sum(t.lxml for t in times)
+    ours_total = sum(t.ours for t in times)
+    n = len(times)
+    per_page = [t.ours / t.lxml for t in times]
+    worst = max(times, key=lambda t: t.ours / t.lxml)
+    spread = {"pages": n, "ratio_median": median(per_page),
+              "ratio_p10": quantile(per_page, 0.1), "ratio_p90": quantile(per_page, 0.9),
+              "worst_page": worst.name, "worst_ratio": worst.ours / worst.lxml,
+              "ours_ms_mean": ours_total / n * 1e3, "lxml_ms_mean": lxml_total / n * 1e3,
+              "pages_per_s_ours": n / ours_total, "mean_bytes": sum(t.size for t in times) / n}
+    rows = [Row("parse", f"parse_page ÷ lxml.fromstring, {label}", ours_total / lxml_total,
+                targets=[TARGET_LXML_ISSUE_7, TARGET_LXML_ISSUE_4],
+                detail=f"{ms(ours_total / n)} vs {ms(lxml_total / n)} a page; per page "
+                       f"{quantile(per_page, 0.1):.1f}–{quantile(per_page, 0.9):.1f}× (p10–p90)",
+                data=spread)]
+    if all(t.trafilatura is not None for t in times):
+        traf_total = sum(t.trafilatura or 0.0 for t in times)
+        per_page_traf = [(t.trafilatura or 0.0) / t.ours for t in times]
+        rows.append(Row(
+            "parse", f"trafilatura.extract ÷ parse_page, {label}", traf_total / ours_total,
+            targets=[TARGET_TRAFILATURA],
+            detail=f"trafilatura {ms(traf_total / n)} a page (body only), "
+                   f"{traf_total / lxml_total:.1f}× lxml",
+            data={"pages": n, "trafilatura_ms_mean": traf_total / n * 1e3,
+                  "ratio_median": median(per_page_traf),
+                  "ratio_p10": quantile(per_page_traf, 0.1)}))
+    return rows
+
+
+def run(fixtures: list[Page], variants: list[Page], repeats_fixtures: int,
+        repeats_variants: int) -> list[Row]:
+    warm_up(fixtures)
+    rows = rows_for(f"{len(fixtures)} fixture pages", time_pages(fixtures, repeats_fixtures))
+    if variants:
+        rows += rows_for(f"{len(variants)} generated variants",
+                         time_pages(variants, repeats_variants))
+    return rows

@@ -1,0 +1,236 @@
+"""The article's own text: the lead, the body container, and the body blocks in reading order.
+
+After the title come header items (:mod:`crawler.parsers.header`) and the lead: the first
+paragraph-like line (not a link, not a heading, at least 30 characters or a full sentence; a
+hard line break inside it — a line of the same element that does not end a sentence — is
+joined). Short kicker lines before the lead are skipped.
+
+The body container is found without class names: the ``itemprop="articleBody"`` element when
+there is one, else the deepest block element that holds at least 70% of the text of the
+longer lines (50+ characters) between the lead and the first widget. Inside it, in reading
+order, every line becomes a block — ``heading`` (``<h2>``–``<h6>``, a morning-briefing story
+headline, or a short line without terminal punctuation followed by longer text), ``list_item``
+(``<li>``), ``quote`` (``<blockquote>``, or a paragraph introduced by ``- ``/``– ``) or
+``paragraph`` — except: related-link pointers (:mod:`crawler.parsers.related`), captions and
+credits, the hero placeholder, premium-box lines, archive/provenance notes, share/tool labels
+(``Del på …``, ``Gem artikel``), and everything from a paywall call to action (``Denne artikel er
+forbeholdt abonnenter``, ``Læs hele artiklen med Premium``) or an old template's closing line
+(``Flere mennesker i IT``) on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from crawler.parsers.document import HEADING_TAGS, Line
+from crawler.parsers.header import (
+    HERO_MARKER, PREMIUM_MARKER, PREMIUM_SUMMARY, RSS_DATE, Header, take_caption, is_caption,
+    is_note, read_header_line,
+)
+from crawler.parsers.related import RelatedMatch, match_related
+from crawler.records import Block, Link
+from crawler.text import clean, ends_like_sentence
+
+STRONG_MIN = 50  # characters: a line long enough to vote for the body container
+ROOT_SHARE = 0.7
+LEAD_MIN = 30
+HEADING_MAX = 80
+DASH_QUOTE = re.compile(r"^[-–—]\s+\S")
+BODY_END = ("Flere mennesker i IT", "Skal din virksomhed med i Guiden")
+PAYWALL = re.compile(
+    r"forbeholdt (?:vores )?abonnenter|Læs hele artiklen|Bliv abonnent|Se abonnementer|"
+    r"Log ind for at læse|Køb adgang|Prøv Premium|Allerede abonnent|Fortsæt med at læse",
+    re.IGNORECASE)
+TOOL_LABEL = re.compile(
+    r"^(?:Del (?:på|artiklen|via)\b|Send som e-?mail|Gem artikel|Print(?:er)? artikel|"
+    r"Kopiér link|Del\b|Print|Tip en ven|Lyt til artiklen)", re.IGNORECASE)
+_HEADLINE_SPLIT = re.compile(r"\s+/\s+|(?<=[.!?])\s+")
+
+
+@dataclass
+class Body:
+    lead: str | None = None
+    lead_index: int | None = None
+    blocks: list[Block] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    related: list[RelatedMatch] = field(default_factory=list)
+    lines: set[int] = field(default_factory=set)
+
+
+def _lead_like(line: Line) -> bool:
+    text = line.text
+    if line.tag in HEADING_TAGS or line.tag == "li" or line.anchor is not None:
+        return False
+    return len(text) >= LEAD_MIN or ends_like_sentence(text)
+
+
+def _same_element(a: Line, b: Line) -> bool:
+    return a.element is not None and a.element is b.element
+
+
+def common_prefix(paths: list[tuple[int, ...]]) -> tuple[int, ...]:
+    first = paths[0]
+    k = len(first)
+    for p in paths[1:]:
+        k = min(k, len(p))
+        while p[:k] != first[:k]:
+            k -= 1
+    return first[:k]
+
+
+def body_root(lines: list[Line]) -> tuple[int, ...]:
+    """The path of the body container among ``lines`` (``()``: no container found)."""
+    marked = [ln.path for ln in lines if ln.in_body]
+    if marked:
+        return common_prefix(marked)
+    own: dict[tuple[int, ...], int] = {}
+    for ln in lines:
+        own[ln.path] = own.get(ln.path, 0) + 1
+    weights: dict[tuple[int, ...], int] = {}
+    total = 0
+    for ln in lines:
+        n = len(ln.text)
+        if n < STRONG_MIN:
+            continue
+        total += n
+        p = ln.path
+        # A line's own element is a candidate only when it holds several lines (<br> text).
+        top = len(p) + 1 if own[p] > 1 else len(p)
+        for k in range(1, top):
+            key = p[:k]
+            weights[key] = weights.get(key, 0) + n
+    best: tuple[int, ...] = ()
+    for key, weight in weights.items():
+        if weight >= ROOT_SHARE * total and len(key) > len(best):
+            best = key
+    return best
+
+
+def story_headlines(title: str | None, lead: str | None) -> list[str]:
+    """Headlines a morning briefing repeats as story headings (from its title and lead)."""
+    found = []
+    if title and ":" in title:
+        found += _HEADLINE_SPLIT.split(title.split(":", 1)[1])
+    if lead:
+        found += _HEADLINE_SPLIT.split(lead)
+    return [h.strip(" .").casefold() for h in found if len(h.strip(" .")) >= 15]
+
+
+def block_kind(line: Line, next_line: Line | None, headlines: list[str]) -> str:
+    """``heading``, ``list_item``, ``quote`` or ``paragraph`` for one body line."""
+    if line.tag in HEADING_TAGS:
+        return "heading"
+    if line.tag == "li":
+        return "list_item"
+    text = line.text
+    if line.in_quote or DASH_QUOTE.match(text):
+        return "quote"
+    if headlines and len(text) <= 200 and not text.endswith((".", ",", ":", ";")):
+        key = text.casefold()
+        if any(h.startswith(key) or key.startswith(h) for h in headlines):
+            return "heading"
+    if next_line is not None and len(text) <= HEADING_MAX and len(text.split()) <= 12 \
+            and not ends_like_sentence(text) and (text[:1].isupper() or text[:1].isdigit()) \
+            and not text.endswith((",", "-", "–")) \
+            and (line.bold or len(next_line.text) > len(text)):
+        return "heading"
+    return "paragraph"
+
+
+def _skip_in_body(lines: list[Line], k: int, header: Header) -> int:
+    """Lines inside the body container that are not body: how many to skip (0: none)."""
+    line = lines[k]
+    text = line.text
+    if is_caption(line):
+        take_caption(line, text, header)
+        return 1
+    if text.startswith(HERO_MARKER) or PREMIUM_MARKER.match(text) or \
+            PREMIUM_SUMMARY.match(text) or RSS_DATE.match(text):
+        return max(1, read_header_line(lines, k, header))
+    if line.in_figure or is_note(text):
+        return 1
+    if len(text) <= 40 and TOOL_LABEL.match(text):
+        return 1
+    return 0
+
+
+def read_body(zone: list[Line], header: Header, *, has_title: bool, title: str | None,
+              widget_starts: list[int], description: str | None = None) -> Body:
+    """Lead, blocks, links and related-link matches from the lines after the title.
+
+    ``zone`` holds the lines after the title without widget lines; ``widget_starts`` are the
+    line indexes where widgets begin (the body ends at the first one after it started).
+    """
+    body = Body()
+    k = 0
+    while k < len(zone):
+        taken = read_header_line(zone, k, header)
+        if taken:
+            k += taken
+            continue
+        line = zone[k]
+        if body.lead is None and (has_title or _matches(line.text, description)):
+            if not _lead_like(line) and (len(line.text) < LEAD_MIN or line.anchor is not None):
+                k += 1  # a kicker, label or tag link above the lead
+                continue
+            if _lead_like(line):
+                k = _take_lead(zone, k, body)
+                continue
+        break
+    rest = zone[k:]
+    if not rest:
+        return body
+    end = next((w for w in widget_starts if w > rest[0].index), None)
+    if end is not None:
+        rest = [ln for ln in rest if ln.index < end]
+    root = body_root(rest)
+    rest = [ln for ln in rest if ln.within(root)]
+    headlines = story_headlines(title, body.lead) if _is_briefing(title) else []
+    k = 0
+    while k < len(rest):
+        line = rest[k]
+        text = line.text
+        skip = _skip_in_body(rest, k, header)
+        if skip:
+            k += skip
+            continue
+        if text.startswith(BODY_END) or (len(text) <= 200 and PAYWALL.search(text)):
+            break
+        matches = match_related(rest, k)
+        if matches:
+            body.related.extend(m for m in matches if m.cue)
+            if not matches[0].keep_in_body:
+                k += max(1, matches[0].consumed)
+                continue
+        nxt = rest[k + 1] if k + 1 < len(rest) else None
+        kind = block_kind(line, nxt, headlines)
+        body.blocks.append(Block(kind=kind, text=text))  # type: ignore[arg-type]
+        body.lines.add(line.index)
+        body.links.extend(Link(url=href, text=clean(t)) for href, t in line.links)
+        k += 1
+    return body
+
+
+def _take_lead(zone: list[Line], k: int, body: Body) -> int:
+    line = zone[k]
+    parts = [line.text]
+    j = k + 1
+    # A hard line break inside the lead (legacy pages): same element, sentence not ended.
+    while j < len(zone) and not ends_like_sentence(parts[-1]) and _same_element(line, zone[j]):
+        parts.append(zone[j].text)
+        j += 1
+    body.lead = " ".join(parts)
+    body.lead_index = line.index
+    return j
+
+
+def _matches(text: str, description: str | None) -> bool:
+    if not description:
+        return False
+    a, b = text.casefold()[:60], description.casefold()[:60]
+    return len(a) >= 20 and (a.startswith(b) or b.startswith(a))
+
+
+def _is_briefing(title: str | None) -> bool:
+    return bool(title) and title.casefold().startswith(("morgen-briefing", "morgenbriefing"))

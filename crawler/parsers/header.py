@@ -1,0 +1,279 @@
+"""The article header: what stands between the title and the body besides the lead.
+
+Recognised by text cues (field guide §3–5), in whatever element they sit:
+
+* the hero-image placeholder ``Artikel top billede`` (alone, or glued to what follows it);
+* the caption/credit line (a ``<figcaption>``, a line in a ``<figure>``, or any line of the
+  forms below) — see :func:`parse_caption`;
+* the premium box: ``Premium Kun for abonnenter``; ``Det får du i artiklen`` followed by
+  ``•`` bullets (or ``<li>`` items), the word count (``1.120``, optionally ``ord``) and the
+  reading time (``5:45 min``, ``9 min``) — also the two numbers on one line;
+* bylines ``Af <navn>[ og <navn>][, <medie>][ <dato>]`` and ``Fortalt til: <navn>``;
+* date lines ``Udgivet 6. marts 2017 kl. 10.02`` (also ``Publiceret``, ``Opdateret``,
+  ``d. 27. oktober 2006``, a bare ``29. januar 2026 kl. 08.00``, ``2026-01-29 08:00``, several
+  joined by ``|``), a line holding a ``<time datetime>``, and the RSS copies' ``date 2017-09``;
+* the print-archive notice (``… trykte arkiv … d. 27. oktober 2006``) and a provenance note
+  (``Artiklen blev første gang bragt på Alt om Data …``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from crawler import dates
+from crawler.parsers.document import Line
+from crawler.text import clean, strip_final_period
+
+HERO_MARKER = "Artikel top billede"
+PREMIUM_MARKER = re.compile(r"^Premium\s*[:|–-]?\s*Kun for abonnenter\.?$", re.IGNORECASE)
+PREMIUM_SUMMARY = re.compile(r"^Det får du i artiklen:?$", re.IGNORECASE)
+BULLET = re.compile(r"^[•·▪●‣◦]\s*")
+_WORDS = r"(?P<words>\d{1,3}(?:\.\d{3})+|\d{1,5})(?:\s*ord)?"
+_MINUTES = r"(?P<min>\d{1,3})(?::(?P<sec>[0-5]\d))?\s*min\.?"
+WORD_COUNT = re.compile(rf"^{_WORDS}$")
+READING_TIME = re.compile(rf"^{_MINUTES}$")
+WORDS_AND_TIME = re.compile(rf"^{_WORDS}\s*[·|/–-]?\s*{_MINUTES}$")
+
+CAPTION_CREDIT = re.compile(r"\(\s*Foto\s*:", re.IGNORECASE)
+CAPTION_TAIL = re.compile(r"\(\s*Foto\s*:.*\)\s*\.?$", re.IGNORECASE | re.DOTALL)
+PLAIN_CREDIT = re.compile(r"^Foto\s*:\s*(?P<credit>\S.{0,150})$", re.IGNORECASE)
+
+BYLINE = re.compile(r"^(?:Af|Skrevet af)\s+(?P<names>[A-ZÆØÅ].{1,150})$")
+TOLD_TO = re.compile(r"^Fortalt til\s*:?\s*(?P<names>[A-ZÆØÅ].{1,100})$", re.IGNORECASE)
+_NAME = re.compile(r"^[A-ZÆØÅ][\w.'’-]*(?:\s+(?:[A-ZÆØÅ][\w.'’-]*|von|van|de|der|la))*$")
+
+_DATE = r"[0-3]?\d\.\s*[A-Za-zæøåÆØÅ]+\.?\s+(?:19|20)\d\d(?:,?\s*(?:kl\.?\s*)?[0-2]?\d[.:][0-5]\d)?"
+DATE_PART = re.compile(
+    r"^(?:(?P<label>Udgivet|Publiceret|Offentliggjort|Opdateret|Senest opdateret|Bragt)"
+    r"(?:\s+den|\s*:)?\s*)?(?:d\.\s*|den\s+)?(?P<date>" + _DATE + r")\.?$", re.IGNORECASE)
+ISO_PART = re.compile(
+    r"^(?:(?P<label>Udgivet|Publiceret|Opdateret)\s*:?\s*)?"
+    r"(?P<date>\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?)$",
+    re.IGNORECASE)
+DATE_IN_BYLINE = re.compile(r"[\s,|·–-]+(?P<date>" + _DATE + r")\s*$")
+RSS_DATE = re.compile(r"^date\s+(?P<ym>\d{4}-\d\d)$")
+ARCHIVE_DATE = re.compile(r"\bd\.\s*(?P<date>[0-3]?\d\.\s*[a-zæøå]+\s+(?:19|20)\d\d)")
+ARCHIVE_NOTE = re.compile(r"\barkiv", re.IGNORECASE)
+PROVENANCE = re.compile(r"^(?:Artiklen|Denne artikel|Historien|Indlægget)\b", re.IGNORECASE)
+_PROVENANCE_WHEN = re.compile(r"\b(?:først|første gang|oprindelig|oprindeligt)\b", re.IGNORECASE)
+_PROVENANCE_VERB = re.compile(r"\b(?:bragt|publiceret|udgivet|offentliggjort)\b", re.IGNORECASE)
+
+
+@dataclass
+class Header:
+    """What the top of the article holds besides title, lead and body."""
+
+    caption: str | None = None
+    credit: str | None = None
+    caption_seen: bool = False
+    image: str | None = None  # the <img> next to the hero marker or caption
+    premium: bool = False
+    summary: list[str] = field(default_factory=list)
+    word_count: int | None = None
+    reading_minutes: float | None = None
+    authors: list[str] = field(default_factory=list)
+    published_raw: str | None = None
+    published: str | None = None
+    modified_raw: str | None = None
+    modified: str | None = None
+    rss_month: str | None = None
+
+
+def parse_caption(text: str) -> tuple[str | None, str | None]:
+    """Caption and photo credit from a caption line (field guide §3.3).
+
+    ``"Tekst (Foto: X)"`` → ``("Tekst", "X")``; ``"(Foto: X)"`` → ``(None, "X")``;
+    ``"Foto: X."`` → ``(None, "X")``; ``"Foto: X. (Foto: X)"`` → ``(None, "X")``;
+    ``"Tekst Foto: X (Foto: X)"`` → ``("Tekst", "X")``. The credit is everything between
+    ``(Foto:`` and the line's last ``)``, junk included (phone numbers, ``C)2015!``).
+    """
+    start = CAPTION_CREDIT.search(text)
+    if start:
+        end = text.rfind(")")
+        credit = clean(text[start.end():end if end > start.start() else len(text)])
+        caption = clean(text[:start.start()])
+        if caption and credit:
+            dup = re.search(r"\s*Foto\s*:\s*" + re.escape(credit) + r"\s*\.?$", caption,
+                            re.IGNORECASE)
+            if dup:
+                caption = clean(caption[:dup.start()])
+        return caption, credit
+    plain = PLAIN_CREDIT.match(text)
+    if plain:
+        return None, clean(strip_final_period(plain["credit"]))
+    return clean(text), None
+
+
+def is_caption(line: Line) -> bool:
+    """A caption/credit line by its form, wherever it sits."""
+    text = line.text
+    if line.tag == "figcaption":
+        return True
+    if len(text) > 400:
+        return False
+    return bool(CAPTION_TAIL.search(text)) or (len(text) <= 160 and bool(PLAIN_CREDIT.match(text)))
+
+
+def take_caption(line: Line, text: str, header: Header) -> None:
+    if not header.caption_seen:
+        header.caption_seen = True
+        header.caption, header.credit = parse_caption(text)
+        header.image = header.image or line.image
+
+
+def byline_names(text: str) -> list[str] | None:
+    """Names of a byline (``Af A og B, Medie 3. februar 2026``), or ``None`` if not one."""
+    m = BYLINE.match(text) or TOLD_TO.match(text)
+    if not m:
+        return None
+    names = m["names"]
+    stamp = DATE_IN_BYLINE.search(names)
+    if stamp:
+        names = names[:stamp.start()]
+    parts = names.split(",")
+    if len(parts) >= 2 and " og " not in parts[-1] and "&" not in parts[-1]:
+        parts = parts[:-1]  # ", <medie>"
+    found = [n.strip(" .") for part in parts for n in re.split(r"\s+og\s+|\s*&\s*", part)]
+    found = [n for n in found if n]
+    if not found or len(found) > 6 or not all(_NAME.match(n) and len(n.split()) <= 5
+                                                for n in found):
+        return None
+    return found
+
+
+def byline_date(text: str) -> str | None:
+    stamp = DATE_IN_BYLINE.search(text)
+    return stamp["date"] if stamp else None
+
+
+def _set_date(header: Header, label: str | None, raw: str, value: str | None) -> None:
+    if label and label.lower().endswith("opdateret"):
+        if header.modified_raw is None:
+            header.modified_raw, header.modified = raw, value
+    elif header.published_raw is None:
+        header.published_raw, header.published = raw, value
+
+
+def read_date_line(text: str, header: Header) -> bool:
+    """A line made only of date parts (``Udgivet … | Opdateret …``): record them."""
+    if len(text) > 120:
+        return False
+    parts = [p.strip() for p in re.split(r"\s+[|·]\s+|\s+-\s+(?=[A-ZÆØÅ])", text) if p.strip()]
+    found = []
+    for part in parts:
+        m = DATE_PART.match(part)
+        if m and dates.find_date(m["date"]):
+            found.append((m["label"], clean(m["date"]) or m["date"],
+                          dates.find_datetime(m["date"])))
+            continue
+        m = ISO_PART.match(part)
+        if m:
+            found.append((m["label"], m["date"], dates.to_copenhagen(m["date"])))
+            continue
+        return False
+    for label, raw, value in found:
+        _set_date(header, label, raw, value)
+    return bool(found)
+
+
+def read_header_line(lines: list[Line], i: int, header: Header) -> int:
+    """Consume the header item at ``lines[i]``; return how many lines it took (0: none)."""
+    line = lines[i]
+    text = line.text
+    if text.startswith(HERO_MARKER):
+        header.image = header.image or line.image
+        rest = text[len(HERO_MARKER):].strip()
+        if rest:
+            if PREMIUM_MARKER.match(rest):
+                header.premium = True
+            elif CAPTION_CREDIT.search(rest) or PLAIN_CREDIT.match(rest):
+                take_caption(line, rest, header)
+            return 1
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and not PREMIUM_MARKER.match(nxt.text) and \
+                (is_caption(nxt) or nxt.in_figure and line.in_figure):
+            take_caption(nxt, nxt.text, header)
+            return 2
+        return 1
+    if is_caption(line):
+        take_caption(line, text, header)
+        return 1
+    if line.in_figure:
+        header.image = header.image or line.image
+        return 1
+    if PREMIUM_MARKER.match(text):
+        header.premium = True
+        return 1
+    if text == "Premium" and i + 1 < len(lines) and \
+            lines[i + 1].text.casefold() == "kun for abonnenter":
+        header.premium = True
+        return 2
+    if PREMIUM_SUMMARY.match(text):
+        return _premium_summary(lines, i, header)
+    if line.time and len(text) <= 120:
+        # The machine-readable datetime beats the printed text; a byline may share the line.
+        label = "Opdateret" if "opdateret" in text.lower() else None
+        _set_date(header, label, line.time, dates.to_copenhagen(line.time))
+        names = byline_names(text)
+        if names is not None:
+            header.authors = header.authors or names
+        return 1
+    if read_date_line(text, header):
+        return 1
+    if len(text) <= 160:
+        names = byline_names(text)
+        if names is not None:
+            header.authors = header.authors or names
+            stamp = byline_date(text)
+            if stamp and header.published_raw is None:
+                header.published_raw = clean(stamp)
+                header.published = dates.find_datetime(stamp)
+            return 1
+    rss = RSS_DATE.match(text)
+    if rss:
+        header.rss_month = rss["ym"]
+        return 1
+    if is_note(text):
+        archive = ARCHIVE_DATE.search(text) if ARCHIVE_NOTE.search(text) else None
+        if archive and header.published_raw is None:
+            header.published_raw = clean(archive["date"])
+            header.published = dates.find_datetime(archive["date"])
+        return 1
+    return 0
+
+
+def is_note(text: str) -> bool:
+    """A print-archive notice or a provenance note ("Artiklen blev første gang bragt på …")."""
+    if len(text) > 300:
+        return False
+    if ARCHIVE_NOTE.search(text) and ARCHIVE_DATE.search(text):
+        return True
+    return bool(PROVENANCE.match(text) and _PROVENANCE_WHEN.search(text)
+                and _PROVENANCE_VERB.search(text))
+
+
+def _premium_summary(lines: list[Line], i: int, header: Header) -> int:
+    j = i + 1
+    while j < len(lines) and len(lines[j].text) < 300 and (
+            BULLET.match(lines[j].text) or lines[j].tag == "li"):
+        item = clean(BULLET.sub("", lines[j].text))
+        if item:
+            header.summary.append(item)
+        j += 1
+    if j < len(lines):
+        both = WORDS_AND_TIME.match(lines[j].text)
+        if both:
+            header.word_count = int(both["words"].replace(".", ""))
+            header.reading_minutes = int(both["min"]) + int(both["sec"] or 0) / 60
+            return j + 1 - i
+        words = WORD_COUNT.match(lines[j].text)
+        if words:
+            header.word_count = int(words["words"].replace(".", ""))
+            j += 1
+    if j < len(lines):
+        minutes = READING_TIME.match(lines[j].text)
+        if minutes:
+            header.reading_minutes = int(minutes["min"]) + int(minutes["sec"] or 0) / 60
+            j += 1
+    return j - i
