@@ -14,6 +14,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m reliability")
     parser.add_argument("names", nargs="*", help="scenarios to run (default: all)")
     parser.add_argument("--kills", type=int, default=20, help="kill -9 trials in F14")
+    parser.add_argument("--fuzz", type=int, default=10000,
+                        help="property-test examples per parser (0: skip)")
     args = parser.parse_args()
     names = args.names or list(SCENARIOS)
     header = (f"{'scenario':<9}{'result':<7}{'accounted':>10}{'missing':>9}{'dup raw':>9}"
@@ -32,10 +34,26 @@ def main() -> int:
             print(f"{'':<16}! {failure}")
     passed = sum(o.passed for o in rows)
     print(f"\n{passed} of {len(rows)} scenarios pass")
+    fuzz_ok = True
+    if args.fuzz:
+        import os
+        import subprocess
+
+        root = Path(__file__).resolve().parent.parent
+        proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "tests/test_fuzz.py"],
+                              cwd=root, env={**os.environ, "CWSCRAPE_FUZZ_EXAMPLES":
+                                             str(args.fuzz)}, capture_output=True, text=True)
+        fuzz_ok = proc.returncode == 0
+        counts = json.loads((root / "bench-results" / "fuzz.json").read_text())
+        print("\nfuzzing (hypothesis):", "no crash" if fuzz_ok else "FAILED")
+        for parser_name, count in counts.items():
+            print(f"  {parser_name:<22}{count:>8} examples")
+        if not fuzz_ok:
+            print(proc.stdout[-3000:])
     out = Path("bench-results")
     out.mkdir(exist_ok=True)
     (out / "reliability.json").write_text(json.dumps([o.__dict__ for o in rows], indent=2))
-    return 0 if passed == len(rows) else 1
+    return 0 if passed == len(rows) and fuzz_ok else 1
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crawler import accuracy
-from crawler.fixturecheck import all_cases
+from crawler.fixturecheck import Case, all_cases
 
 CASES = all_cases()
 PEOPLE_CASES = [c for c in CASES if any(r["record_type"] == "people_news" for r in c.expected)]
@@ -26,7 +26,7 @@ def test_every_field_of_every_fixture_entry_is_right() -> None:
 
 
 @pytest.mark.parametrize("case", PEOPLE_CASES, ids=lambda c: c.name)
-def test_no_people_record_beyond_the_expected_ones(case: accuracy.Case) -> None:
+def test_no_people_record_beyond_the_expected_ones(case: Case) -> None:
     assert accuracy.unexpected_records(case) == []
 
 

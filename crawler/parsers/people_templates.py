@@ -150,11 +150,8 @@ class EntryFields:
     institution: str | None = None
     warnings: list[str] = field(default_factory=list)
 
-    def record_fields(self) -> dict[str, object]:
-        data = dict(vars(self))
-        del data["template"], data["warnings"]
-        return data
 
+# --- first-sentence templates (see the module docstring) ---------------------------------
 
 _WHO = r"(?P<who>[^,]+?(?:,\s*\d{1,3}\s*år)?)"
 _PERSON_FIRST = _WHO + r",\s+(?P<title>.+?)\s+hos\s+(?P<org>.+?),\s+"
@@ -174,6 +171,8 @@ JOINED = re.compile(
     r"^" + _WHO + r",?\s+(?:er|bliver|blev|starter)\s+" + _MID
     + r"(?:blevet\s+)?(?:ansat|tiltrådt|startet)\s+som\s+(?P<role>.+?)\s+hos\s+(?P<org>.+)$")
 APPOSITION = re.compile(r"^" + _PERSON_FIRST + r"(?:har|er)\s+(?P<mid>.*)$")
+_APPOSITION_VERB = re.compile(
+    r"\s(?:været|blevet|ansat|fyldt|fejret|fejrer|tiltrådt|startet|gået|udnævnt|valgt)\b")
 _NAME = r"[A-ZÆØÅ][\w'’.-]*(?:\s+(?:[A-ZÆØÅ][\w'’.-]*|von|van|der|de|da|af|la|le|bin))*"
 NEW_JOB_NO_ROLE = re.compile(
     r"^(?P<org>.+?)\s+har\s+" + _MID + r"(?:ny)?ansat\s+(?P<who>" + _NAME
@@ -184,6 +183,8 @@ _AGE_AFTER = re.compile(r"^(?P<person>.+?)\s*(?:,\s*(?P<age>\d{1,3})\s*år\s*,?|
 _AGE_BEFORE = re.compile(r"^(?:den\s+)?(?P<age>\d{1,3})-årige\s+(?P<person>.+)$")
 _PR = re.compile(r"\b(?:pr\.?|per)\s+(?P<rest>.+)$", re.IGNORECASE)
 _AUXILIARY_TAIL = re.compile(r"(?:\s+(?:blevet|været|netop|nu|officielt))+$")
+
+# --- qualifiers, later sentences ------------------------------------------------------------
 
 _OFFICE_VED = re.compile(r"\s+ved\s+(?P<office>.+)$")
 _OFFICE_PAA = re.compile(
@@ -359,7 +360,8 @@ def _joined(m: re.Match[str], f: EntryFields) -> None:
 def _apposition(m: re.Match[str], f: EntryFields) -> None:
     f.person, f.age = _person_and_age(m["who"])
     f.role, f.organization = clean(m["title"]), clean(m["org"])
-    _read_date(f, m["mid"])
+    verb = _APPOSITION_VERB.search(m["mid"])  # "pr. <dato> været ansat i 25 år"
+    _read_date(f, m["mid"][:verb.start()] if verb else m["mid"])
 
 
 def _new_job_no_role(m: re.Match[str], f: EntryFields) -> None:

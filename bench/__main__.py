@@ -1,0 +1,145 @@
+"""``python -m bench [--quick] [--only NAME ...]``: run the benchmarks, print the table,
+write ``bench-results/bench.json``.
+
+The full run takes about 6–8 minutes on 2 cores; ``--quick`` (about 1 minute) runs every
+benchmark on a smaller scale as a smoke test, and its figures are not meant to be quoted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from bench.report import Row, summary, table, write_json
+
+BENCHMARKS = ("parse", "quality", "people", "startup", "crawl", "reparse")
+ROOT = Path(__file__).resolve().parent.parent
+SEED_PAGE = ROOT / "fixtures" / "pages" / "seed_cerner" / "page.html"
+
+
+@dataclass(frozen=True)
+class Plan:
+    variants: int = 200
+    repeats_fixtures: int = 7
+    repeats_variants: int = 3
+    people_repeats: int = 15
+    startup_runs: int = 7
+    crawl_small: int = 1_000
+    crawl_large: int = 5_000
+    crawl_no_archive: int = 1_000
+    bench_seconds: int = 10
+    reparse_pages: int = 5_000  # when the crawl did not run and leave its archive
+    reparse_rounds: int = 1
+
+
+FULL = Plan()
+QUICK = Plan(variants=20, repeats_fixtures=3, repeats_variants=1, people_repeats=3,
+             startup_runs=3, crawl_small=200, crawl_large=600, crawl_no_archive=0,
+             bench_seconds=6, reparse_pages=300, reparse_rounds=1)
+
+
+def run(names: list[str], plan: Plan, work: Path, progress: Any = None) -> list[Row]:
+    """Every named benchmark, in a fixed order; rows in that order."""
+    def say(message: str) -> None:
+        if progress:
+            print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=progress, flush=True)
+
+    rows: list[Row] = []
+    warc = None
+    if "parse" in names:
+        from bench import corpus, parse
+
+        say(f"parse: 18 fixture pages × {plan.repeats_fixtures}, {plan.variants} variants "
+            f"× {plan.repeats_variants}")
+        rows += parse.run(corpus.fixture_pages(), corpus.variant_pages(plan.variants),
+                          plan.repeats_fixtures, plan.repeats_variants)
+    if "quality" in names:
+        from bench import quality
+
+        say("quality: body P/R/F1 against the expected bodies")
+        rows += quality.run()
+    if "people" in names:
+        from bench import people
+
+        say("people: parse_people_entry and the Navnenyt share of parse_page")
+        rows += people.run(plan.people_repeats)
+    if "startup" in names:
+        from bench import startup
+
+        say(f"start-up: cwscrape parse × {plan.startup_runs}")
+        rows += startup.run(SEED_PAGE, plan.startup_runs)
+    if "crawl" in names:
+        from bench import crawl, memory
+
+        say(f"crawl: scrapy bench ×3 ({plan.bench_seconds} s), crawls of {plan.crawl_small:,}"
+            f", {plan.crawl_no_archive:,} (no archive) and {plan.crawl_large:,} pages")
+        result = crawl.run(work, plan.crawl_small, plan.crawl_large, plan.crawl_no_archive,
+                           plan.bench_seconds)
+        rows += result.rows
+        rows += memory.rows(result.small, result.large,
+                            [b.peak_rss_mb for b in result.benches])
+        warc = result.large.warc if not result.large.problem else None
+    if "reparse" in names:
+        from bench import reparse
+
+        say("re-parse: 1 and 2 processes" + (f" on the crawl's archive" if warc else
+                                              f" on a fresh {plan.reparse_pages:,}-page WARC"))
+        rows += reparse.run(work, warc, plan.reparse_pages, plan.reparse_rounds)
+    return rows
+
+
+def _crawl_pages(text: str) -> tuple[int, int]:
+    small, large = (int(v) for v in text.split(","))
+    if not 0 < small < large:
+        raise argparse.ArgumentTypeError("give SMALL,LARGE with 0 < SMALL < LARGE")
+    return small, large
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="a smaller smoke run")
+    parser.add_argument("--only", nargs="+", choices=BENCHMARKS, metavar="NAME",
+                        help=f"run only these: {', '.join(BENCHMARKS)}")
+    parser.add_argument("--crawl-pages", type=_crawl_pages, metavar="SMALL,LARGE",
+                        help="site sizes of the two crawls with archive (default 1000,5000; "
+                        "issue 7's memory figure is 10000,50000, about 35 minutes)")
+    parser.add_argument("--out", type=Path, default=Path("bench-results/bench.json"))
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    if args.crawl_pages:
+        from dataclasses import replace
+
+        plan = replace(plan, crawl_small=args.crawl_pages[0], crawl_large=args.crawl_pages[1])
+    names = list(args.only or BENCHMARKS)
+    started = datetime.now(timezone.utc)
+    load_before = os.getloadavg()
+    t0 = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="cwscrape-bench-") as work:
+        rows = run(names, plan, Path(work), progress=sys.stderr)
+    seconds = time.monotonic() - t0
+    print(table(rows))
+    print(f"\n{summary(rows)}; {seconds:.0f} s"
+          f"{' (quick run: smaller corpus and crawls, do not quote)' if args.quick else ''}; "
+          f"load average {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after")
+    write_json(args.out, rows, {
+        "started_at": started.isoformat(timespec="seconds"), "seconds": round(seconds, 1),
+        "quick": args.quick, "benchmarks": names, "plan": plan.__dict__,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform(), "load_before": load_before,
+                    "load_after": os.getloadavg()},
+    })
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
