@@ -156,7 +156,7 @@ ENTITIES = ['<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;
             '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>', "&xxe;", "&b;"]
 
 
-@settings(max_examples=TOTAL // 2, **SETTINGS)
+@settings(max_examples=TOTAL, **SETTINGS)
 @given(st.one_of(st.binary(max_size=2000),
                  st.tuples(st.integers(0, len(SITEMAP)), st.sampled_from(ENTITIES)).map(
                      lambda t: (SITEMAP[: t[0]] + t[1] + SITEMAP[t[0]:]).encode())))
@@ -169,7 +169,7 @@ def test_sitemap(data: bytes) -> None:
             assert "root:" not in entry.loc
 
 
-@settings(max_examples=TOTAL // 2, **SETTINGS)
+@settings(max_examples=TOTAL, **SETTINGS)
 @given(st.binary(max_size=2000))
 def test_rss(data: bytes) -> None:
     COUNTS["parse_rss"] += 1
