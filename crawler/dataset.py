@@ -44,7 +44,7 @@ import typing
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from crawler.records import RECORD_TYPES, TYPE_ORDER, ErrorRecord, Record
 
@@ -165,30 +165,37 @@ def iter_raw_lines(path: Path) -> Iterator[RawLine]:
 
 
 @lru_cache(maxsize=None)
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-@lru_cache(maxsize=None)
 def field_names(cls: type) -> tuple[str, ...]:
     """The dataclass fields of a record class, in JSON order (without ``record_type``)."""
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
-def _convert(annotation: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _converter(annotation: Any) -> Callable[[Any], Any] | None:
+    """How to rebuild a JSON value of this annotation (``None``: use it as it is).
+
+    Worked out once per field, not per value: loading is dominated by this step.
+    """
     origin = typing.get_origin(annotation)
     if origin in (types.UnionType, typing.Union):
         non_null = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return _convert(non_null[0], value) if len(non_null) == 1 else value
-    if origin is list and isinstance(value, list):
-        (item,) = typing.get_args(annotation)
-        return [_convert(item, v) for v in value]
-    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation) \
-            and isinstance(value, dict):
-        return from_dict(annotation, value)
-    return value
+        inner = _converter(non_null[0]) if len(non_null) == 1 else None
+        if inner is None:
+            return None
+        return lambda value: None if value is None else inner(value)
+    if origin is list:
+        item = _converter(typing.get_args(annotation)[0])
+        if item is None:
+            return None
+        return lambda value: [item(v) for v in value] if isinstance(value, list) else value
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
+        return lambda value: from_dict(annotation, value) if isinstance(value, dict) else value
+    return None
+
+
+@lru_cache(maxsize=None)
+def _plan(cls: type) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((name, _converter(hints[name])) for name in field_names(cls))
 
 
 def from_dict(cls: type[Any], data: dict[str, Any]) -> Any:
@@ -197,9 +204,8 @@ def from_dict(cls: type[Any], data: dict[str, Any]) -> Any:
     Nested objects become their dataclasses; unknown keys are ignored; a missing field
     without a default raises ``TypeError``.
     """
-    hints = _hints(cls)
-    kwargs = {name: _convert(hints[name], data[name])
-              for name in field_names(cls) if name in data}
+    kwargs = {name: (convert(data[name]) if convert else data[name])
+              for name, convert in _plan(cls) if name in data}
     return cls(**kwargs)
 
 
@@ -215,7 +221,7 @@ def _record_class(record_type: str) -> type[Any]:
     return RECORD_TYPES[record_type]
 
 
-def _shape_problem(data: Any, record_type: str, required: tuple[str, ...]) -> str | None:
+def _shape_problem(data: Any, record_type: str, required: frozenset[str]) -> str | None:
     if not isinstance(data, dict):
         return "not a JSON object"
     if record_type != "errors":
@@ -224,8 +230,10 @@ def _shape_problem(data: Any, record_type: str, required: tuple[str, ...]) -> st
         if not isinstance(data.get("record_id"), str) or \
                 not isinstance(data.get("fetched_at"), str):
             return "record_id or fetched_at is not a string"
-    missing = [name for name in required if name not in data]
-    return f"missing field(s) {', '.join(missing)}" if missing else None
+    if required.issubset(data.keys()):
+        return None
+    missing = [name for name in sorted(required) if name not in data]
+    return f"missing field(s) {', '.join(missing)}"
 
 
 def load_dicts(path: str | Path, record_type: str, *, report: LoadReport | None = None,
@@ -238,11 +246,11 @@ def load_dicts(path: str | Path, record_type: str, *, report: LoadReport | None 
     """
     cls = _record_class(record_type)
     report = report if report is not None else LoadReport()
-    required = tuple(f.name for f in dataclasses.fields(cls)
-                     if f.default is dataclasses.MISSING
-                     and f.default_factory is dataclasses.MISSING)  # type: ignore[misc]
+    required = frozenset(f.name for f in dataclasses.fields(cls)
+                         if f.default is dataclasses.MISSING
+                         and f.default_factory is dataclasses.MISSING)  # type: ignore[misc]
     if record_type != "errors":
-        required = tuple(dict.fromkeys(("record_id", "fetched_at", *required)))
+        required |= {"record_id", "fetched_at"}
     if validate:
         from crawler.validation import error_line_problems, record_problems
         check = error_line_problems if record_type == "errors" else record_problems

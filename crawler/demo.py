@@ -25,6 +25,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
+        self.server.requests.append(self.path)  # type: ignore[attr-defined]
         path = unquote(urlsplit(self.path).path)
         target = self._resolve(path)
         if target is None:
@@ -57,7 +58,13 @@ class DemoServer:
         handler = type("Handler", (_Handler,), {"root": root})
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
+        self.httpd.requests = []  # type: ignore[attr-defined]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def requests(self) -> list[str]:
+        """Every request path served, in order."""
+        return self.httpd.requests  # type: ignore[attr-defined, no-any-return]
 
     @property
     def base_url(self) -> str:

@@ -36,6 +36,7 @@ HTTPERROR_ALLOW_ALL = False
 
 # No remote control of a scheduled job.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,

@@ -30,7 +30,9 @@ from twisted.internet.error import (
     TimeoutError,
 )
 
-from crawler.dates import utc_now_iso
+from datetime import datetime
+
+from crawler.dates import to_copenhagen, utc_now_iso
 from crawler.feeds import parse_listing, parse_rss
 from crawler.items import PageResult
 from crawler.middlewares import Offsite, RateLimited, RobotsForbidden, RobotsUnreachable
@@ -43,6 +45,22 @@ from crawler.urls import article_id, dedup_key, strip_tracking
 DEFAULT_BASE_URL = "https://www.computerworld.dk"
 _HREF = re.compile(rb"""href\s*=\s*["']([^"'#]*?/art/\d+[^"'#]*)["']""", re.IGNORECASE)
 LISTING_MAX_PAGES = 5  # pagination depth per listing
+
+
+def newer(lastmod: str | None, old: str | None) -> bool:
+    """Whether a sitemap ``lastmod`` is later than the one stored at the last fetch.
+
+    No new lastmod: not newer (nothing says it changed). No stored one: newer. Values are
+    compared as instants when both parse (offsets differ across DST), else as text.
+    """
+    if lastmod is None:
+        return False
+    if old is None:
+        return True
+    a, b = to_copenhagen(lastmod), to_copenhagen(old)
+    if a and b and len(a) == len(b):
+        return datetime.fromisoformat(a) > datetime.fromisoformat(b)
+    return lastmod > old
 
 
 class ComputerworldSpider(Spider):
@@ -61,7 +79,9 @@ class ComputerworldSpider(Spider):
         self.max_pages = int(max_pages) if max_pages else None
         self.url_list = [u.strip() for u in (urls or "").split(",") if u.strip()]
         self.since, self.until = since, until
-        self.follow_links = follow_links not in (False, "0", "false", "no")
+        # A linked article has no date to check against --since/--until: not followed then.
+        self.follow_links = follow_links not in (False, "0", "false", "no") and \
+            not (since or until)
         self.scheduled: set[str] = set()
         self.pending: dict[str, str] = {}  # article key → URL, until a record or error
         self.listings_seen: set[str] = set()
@@ -218,8 +238,7 @@ class ComputerworldSpider(Spider):
         self.scheduled.add(key)
         known = get_state(self.crawler).article(key)
         if known is not None and not force:
-            old_lastmod = known[0]
-            if lastmod is None or (old_lastmod is not None and lastmod <= old_lastmod):
+            if not newer(lastmod, known[0]):
                 self.crawler.stats.inc_value("cwscrape/skipped_unchanged")
                 return None
         self.crawler.stats.inc_value("cwscrape/discovered")
