@@ -13,7 +13,7 @@ import platform
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -32,9 +32,10 @@ class Plan:
     repeats_variants: int = 3
     people_repeats: int = 15
     startup_runs: int = 7
-    crawl_small: int = 1_000
-    crawl_large: int = 5_000
-    crawl_no_archive: int = 1_000
+    crawl_pages: int = 5_000
+    memory_sites: tuple[int, int] = (10_000, 50_000)
+    memory_stop_after: int | None = 500  # article pages after the sitemaps; None: to the end
+    crawl_no_archive: int = 0
     bench_seconds: int = 10
     reparse_pages: int = 5_000  # when the crawl did not run and leave its archive
     reparse_rounds: int = 1
@@ -42,8 +43,8 @@ class Plan:
 
 FULL = Plan()
 QUICK = Plan(variants=20, repeats_fixtures=3, repeats_variants=1, people_repeats=3,
-             startup_runs=3, crawl_small=200, crawl_large=600, crawl_no_archive=0,
-             bench_seconds=6, reparse_pages=300, reparse_rounds=1)
+             startup_runs=3, crawl_pages=600, memory_sites=(2_000, 6_000),
+             memory_stop_after=100, bench_seconds=6, reparse_pages=300)
 
 
 def run(names: list[str], plan: Plan, work: Path, progress: Any = None) -> list[Row]:
@@ -79,14 +80,17 @@ def run(names: list[str], plan: Plan, work: Path, progress: Any = None) -> list[
     if "crawl" in names:
         from bench import crawl, memory
 
-        say(f"crawl: scrapy bench ×3 ({plan.bench_seconds} s), crawls of {plan.crawl_small:,}"
-            f", {plan.crawl_no_archive:,} (no archive) and {plan.crawl_large:,} pages")
-        result = crawl.run(work, plan.crawl_small, plan.crawl_large, plan.crawl_no_archive,
-                           plan.bench_seconds)
+        small, large = plan.memory_sites
+        say(f"crawl: scrapy bench ×3 ({plan.bench_seconds} s); crawls of a {small:,}-page "
+            f"site, a {plan.crawl_pages:,}-page site and a {large:,}-page site"
+            + ("" if plan.memory_stop_after is None else
+               f" (the first and last stopped after their sitemaps + "
+               f"{plan.memory_stop_after:,} pages)"))
+        result = crawl.run(work, plan.crawl_pages, plan.memory_sites, plan.memory_stop_after,
+                           plan.bench_seconds, plan.crawl_no_archive)
         rows += result.rows
-        rows += memory.rows(result.small, result.large,
-                            [b.peak_rss_mb for b in result.benches])
-        warc = result.large.warc if not result.large.problem else None
+        rows += memory.rows(result.full, result.sites, [b.peak_rss_mb for b in result.benches])
+        warc = result.full.warc if not result.full.problem else None
     if "reparse" in names:
         from bench import reparse
 
@@ -96,29 +100,24 @@ def run(names: list[str], plan: Plan, work: Path, progress: Any = None) -> list[
     return rows
 
 
-def _crawl_pages(text: str) -> tuple[int, int]:
-    small, large = (int(v) for v in text.split(","))
-    if not 0 < small < large:
-        raise argparse.ArgumentTypeError("give SMALL,LARGE with 0 < SMALL < LARGE")
-    return small, large
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="a smaller smoke run")
     parser.add_argument("--only", nargs="+", choices=BENCHMARKS, metavar="NAME",
                         help=f"run only these: {', '.join(BENCHMARKS)}")
-    parser.add_argument("--crawl-pages", type=_crawl_pages, metavar="SMALL,LARGE",
-                        help="site sizes of the two crawls with archive (default 1000,5000; "
-                        "issue 7's memory figure is 10000,50000, about 35 minutes)")
+    parser.add_argument("--full-memory", action="store_true",
+                        help="crawl the memory figure's two sites to the end instead of "
+                        "stopping after their sitemaps (about 35 minutes more)")
+    parser.add_argument("--no-archive-crawl", type=int, default=0, metavar="PAGES",
+                        help="also crawl a PAGES-page site with --no-archive")
     parser.add_argument("--out", type=Path, default=Path("bench-results/bench.json"))
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
-    if args.crawl_pages:
-        from dataclasses import replace
-
-        plan = replace(plan, crawl_small=args.crawl_pages[0], crawl_large=args.crawl_pages[1])
+    if args.full_memory:
+        plan = replace(plan, memory_stop_after=None)
+    if args.no_archive_crawl:
+        plan = replace(plan, crawl_no_archive=args.no_archive_crawl)
     names = list(args.only or BENCHMARKS)
     started = datetime.now(timezone.utc)
     load_before = os.getloadavg()

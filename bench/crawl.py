@@ -9,6 +9,10 @@ archive, the crawl state). Its rate is the median of the articles served per
 reading and shutdown excluded, as in ``scrapy bench``'s LogStats lines); the overall rate
 including those is in the detail column. ``scrapy bench`` runs before, between and after the
 crawls; its rate is the median of its LogStats intervals, first and last dropped.
+
+The crawls of :mod:`bench.memory` (a small and a large site, usually stopped once the
+sitemaps are read) run here too, between the ``scrapy bench`` runs; the large one's rate
+over its first pages is a second crawl figure.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from bench import memory
 from bench.report import Row, Target
 from bench.startup import cwscrape_command
 from bench.timing import median
-from crawler.synthetic import SiteServer, SyntheticSite
+from crawler.synthetic import URLS_PER_SITEMAP, SiteServer, SyntheticSite
 
 TARGET = Target(">=", 0.7, "issue 7")
 _LOGSTATS = re.compile(r"Crawled (\d+) pages \(at (\d+) pages/min\)")
@@ -46,7 +50,10 @@ class CrawlRun:
     peak_rss_mb: float
     cpu_s: float
     server_cpu_s: float
-    rss_samples: list[tuple[float, int, float]] = field(default_factory=list)
+    served: int = 0  # article pages the site served
+    stopped: bool = False  # stopped on purpose (``stop_after``) before the end
+    peak_at_stop_mb: float | None = None
+    rss_samples: list[tuple[float, int, float, float]] = field(default_factory=list)
     warc: Path | None = None
     problem: str = ""
 
@@ -66,26 +73,57 @@ def steady_rate(times: list[float], window: float) -> float:
     return median(counts) * 60 / window
 
 
+class _Progress:
+    """Article pages the site has served, and whether every sitemap has been served."""
+
+    def __init__(self, site: SyntheticSite) -> None:
+        self.site = site
+        self.sitemaps = (site.n_articles + URLS_PER_SITEMAP - 1) // URLS_PER_SITEMAP
+        self._seen = 0
+        self._articles = 0
+        self._sitemaps = 0
+        self.articles_after_sitemaps = 0
+
+    def __call__(self) -> int:
+        log = self.site.log
+        for _, path in log[self._seen:len(log)]:
+            if path.startswith("/art/"):
+                self._articles += 1
+                if self._sitemaps >= self.sitemaps:
+                    self.articles_after_sitemaps += 1
+            elif path.startswith("/sitemap-"):
+                self._sitemaps += 1
+        self._seen = len(log)
+        return self._articles
+
+
 def crawl_site(articles: int, work: Path, *, archive: bool = True,
-               window: float = 2.0) -> CrawlRun:
-    """Crawl a fresh ``articles``-article synthetic site into a fresh folder under ``work``."""
+               stop_after: int | None = None, window: float = 2.0) -> CrawlRun:
+    """Crawl a fresh ``articles``-article synthetic site into a fresh folder under ``work``;
+    with ``stop_after``, stop it gracefully once every sitemap and then ``stop_after``
+    article pages were served."""
     site = SyntheticSite(n_articles=articles)
     out = Path(tempfile.mkdtemp(prefix=f"crawl-{articles}-", dir=work))
+    progress = _Progress(site)
+    stop = None if stop_after is None else (
+        lambda: progress.articles_after_sitemaps >= stop_after)
     with SiteServer(site) as server:
         cmd = [*cwscrape_command(), "crawl", "--base-url", server.base_url, "--out", str(out),
                "--log-level", "ERROR", *([] if archive else ["--no-archive"])]
         before = resource.getrusage(resource.RUSAGE_SELF)
-        child = memory.run_child(cmd, log=out / "crawl.log", timeout=max(120, articles * 0.2),
-                                 progress=lambda: len(site.log))
+        child = memory.run_child(cmd, log=out / "crawl.log", timeout=max(180, articles * 0.2),
+                                 progress=progress, stop=stop)
         after = resource.getrusage(resource.RUSAGE_SELF)
     served = [t for t, path in site.log if path.startswith("/art/")]
     manifests = sorted(out.glob("runs/*/manifest.json"))
     manifest = json.loads(manifests[-1].read_text()) if manifests else {}
     pages = int(manifest.get("pages", 0))
     problem = ""
-    if child.returncode != 0 or pages != articles:
+    if stop_after is None and (child.returncode != 0 or pages != articles):
         tail = (out / "crawl.log").read_text(errors="replace")[-600:]
         problem = f"exit {child.returncode}, {pages} of {articles} pages: {tail}"
+    elif stop_after is not None and not child.stopped:
+        problem = "ended before it could be stopped"
     warcs = sorted(out.glob("runs/*/pages.warc.gz"))
     return CrawlRun(
         articles=articles, archive=archive, returncode=child.returncode, pages=pages,
@@ -93,6 +131,7 @@ def crawl_site(articles: int, work: Path, *, archive: bool = True,
         overall_pages_per_min=pages / child.seconds * 60 if child.seconds else 0.0,
         peak_rss_mb=child.peak_rss_mb, cpu_s=child.cpu_s,
         server_cpu_s=(after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+        served=len(served), stopped=child.stopped, peak_at_stop_mb=child.peak_at_stop_mb,
         rss_samples=child.samples, warc=warcs[-1] if warcs else None, problem=problem)
 
 
@@ -127,50 +166,51 @@ def scrapy_bench(seconds: int, work: Path, interval: int = 2) -> ScrapyBench:
 @dataclass
 class CrawlBench:
     rows: list[Row]
-    small: CrawlRun
-    large: CrawlRun
-    no_archive: CrawlRun | None
+    full: CrawlRun
+    sites: list[CrawlRun]  # the small and the large site of the memory figures
     benches: list[ScrapyBench]
 
 
-def run(work: Path, small: int, large: int, no_archive: int, bench_seconds: int) -> CrawlBench:
-    """scrapy bench, small crawl, [no-archive crawl], scrapy bench, large crawl, scrapy bench."""
+def run(work: Path, pages: int, memory_sites: tuple[int, int], stop_after: int | None,
+        bench_seconds: int, no_archive: int = 0) -> CrawlBench:
+    """scrapy bench, small site (memory), scrapy bench, full crawl, scrapy bench, large site
+    (memory), [a --no-archive crawl]."""
     benches = [scrapy_bench(bench_seconds, work)]
-    small_run = crawl_site(small, work)
-    no_archive_run = crawl_site(no_archive, work, archive=False) if no_archive else None
+    small = crawl_site(memory_sites[0], work, stop_after=stop_after)
     benches.append(scrapy_bench(bench_seconds, work))
-    large_run = crawl_site(large, work)
+    full = crawl_site(pages, work)
     benches.append(scrapy_bench(bench_seconds, work))
+    large = crawl_site(memory_sites[1], work, stop_after=stop_after)
+    bare = crawl_site(no_archive, work, archive=False) if no_archive else None
     ref = median([b.pages_per_min for b in benches])
-    ref_detail = (f"scrapy bench {ref:,.0f}/min (median of {len(benches)}: "
-                  + ", ".join(f"{b.pages_per_min:,.0f}" for b in benches) + ")")
-    rows = []
-    for crawl, label in ((large_run, "archive on"), (small_run, "archive on"),
-                         (no_archive_run, "--no-archive")):
-        if crawl is None:
+    rows = [Row(
+        "crawl", f"cwscrape crawl ÷ scrapy bench, pages/min, {full.articles:,}-page site",
+        full.steady_pages_per_min / ref, targets=[TARGET],
+        detail=(f"FAILED: {full.problem}; " if full.problem else "")
+        + f"{full.steady_pages_per_min:,.0f}/min ({full.overall_pages_per_min:,.0f} incl. "
+          f"start-up) vs scrapy bench {ref:,.0f}/min (median of {len(benches)}: "
+        + ", ".join(f"{b.pages_per_min:,.0f}" for b in benches) + ")",
+        data={**_crawl_data(full), "scrapy_bench": [b.__dict__ for b in benches]})]
+    for other, label in ((large, "archive on"), (bare, "--no-archive")):
+        if other is None or other.served < 100:
             continue
-        detail = (f"{crawl.steady_pages_per_min:,.0f}/min "
-                  f"({crawl.overall_pages_per_min:,.0f} incl. start-up)")
-        if crawl is large_run:
-            detail += f" vs {ref_detail}"
-        if crawl.problem:
-            detail = f"FAILED: {crawl.problem}; {detail}"
         rows.append(Row(
-            "crawl", f"cwscrape crawl ÷ scrapy bench, pages/min, {crawl.articles:,} pages, "
-                     f"{label}", crawl.steady_pages_per_min / ref,
-            targets=[TARGET] if crawl is large_run else [], detail=detail,
-            data=_crawl_data(crawl)))
-    server = large_run.server_cpu_s / large_run.wall_s
-    crawler = large_run.cpu_s / large_run.wall_s
+            "crawl", f"cwscrape crawl ÷ scrapy bench, pages/min, {other.articles:,}-page "
+                     f"site, {label}" + (f", first {other.served:,} pages" if other.stopped
+                                        else ""),
+            other.steady_pages_per_min / ref,
+            detail=(f"FAILED: {other.problem}; " if other.problem else "")
+            + f"{other.steady_pages_per_min:,.0f}/min", data=_crawl_data(other)))
+    server = full.server_cpu_s / full.wall_s
+    crawler = full.cpu_s / full.wall_s
     rows.append(Row(
-        "crawl", f"synthetic server CPU ÷ crawl wall time, {large_run.articles:,} pages",
+        "crawl", f"synthetic server CPU ÷ crawl wall time, {full.articles:,}-page site",
         server * 100, unit="%",
         detail=f"crawler process {crawler * 100:.0f}% of a core"
                + ("; the server is not what limits the crawl" if server < 0.25 else ""),
-        data={"server_cpu_s": large_run.server_cpu_s, "crawler_cpu_s": large_run.cpu_s,
-              "wall_s": large_run.wall_s}))
-    rows[0].data["scrapy_bench"] = [b.__dict__ for b in benches]
-    return CrawlBench(rows, small_run, large_run, no_archive_run, benches)
+        data={"server_cpu_s": full.server_cpu_s, "crawler_cpu_s": full.cpu_s,
+              "wall_s": full.wall_s}))
+    return CrawlBench(rows, full, [small, large], benches)
 
 
 def _crawl_data(crawl: CrawlRun) -> dict[str, Any]:

@@ -8,8 +8,10 @@ synthetic site's pages.
 
 from __future__ import annotations
 
+import resource
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.report import Row, Target
@@ -33,25 +35,66 @@ def write_archive(pages: int, work: Path) -> Path:
     return writer.folder / "pages.warc.gz"
 
 
-def time_reparse(warc: Path, processes: int, work: Path) -> tuple[float, int]:
+@dataclass
+class ReparseRun:
+    processes: int
+    pages: int
+    seconds: float
+    main_cpu_s: float  # this process: reading the WARC, writing records
+    worker_cpu_s: float  # the pool's processes, once they have exited
+
+    @property
+    def pages_per_s(self) -> float:
+        return self.pages / self.seconds
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_reparse(warc: Path, processes: int, work: Path) -> ReparseRun:
     out = Path(tempfile.mkdtemp(prefix=f"reparse-{processes}-", dir=work))
+    main0, kids0 = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     _, report = reparse([warc], out, processes=processes)
-    return time.perf_counter() - start, report.pages
+    seconds = time.perf_counter() - start
+    return ReparseRun(processes, report.pages, seconds, _cpu(resource.RUSAGE_SELF) - main0,
+                      _cpu(resource.RUSAGE_CHILDREN) - kids0)
+
+
+def ceiling(one: ReparseRun, two: ReparseRun, cores: int = 2) -> float:
+    """The speed-up 2 processes could reach on ``cores`` idle cores, from CPU time alone:
+    limited by all the CPU work spread over the cores, and by the main process's share,
+    which does not spread."""
+    per_page_one = (one.main_cpu_s + one.worker_cpu_s) / one.pages
+    total_two = (two.main_cpu_s + two.worker_cpu_s) / two.pages
+    main_two = two.main_cpu_s / two.pages
+    return per_page_one / max(total_two / cores, main_two)
 
 
 def run(work: Path, warc: Path | None, pages: int, rounds: int) -> list[Row]:
     if warc is None:
         warc = write_archive(pages, work)
-    rates: dict[int, list[float]] = {1: [], 2: []}
-    counted = 0
+    runs: dict[int, list[ReparseRun]] = {1: [], 2: []}
     for n in range(rounds):
         for processes in ((1, 2) if n % 2 == 0 else (2, 1)):
-            seconds, counted = time_reparse(warc, processes, work)
-            rates[processes].append(counted / seconds)
-    one, two = median(rates[1]), median(rates[2])
-    return [Row("re-parse", f"re-parse scaling, 2 ÷ 1 processes, WARC of {counted:,} pages",
-                two / one, targets=[TARGET],
-                detail=f"{one:,.0f} pages/s with 1 process, {two:,.0f} with 2"
-                       + (f" (median of {rounds})" if rounds > 1 else ""),
-                data={"pages": counted, "pages_per_s": {str(k): v for k, v in rates.items()}})]
+            runs[processes].append(time_reparse(warc, processes, work))
+    one = median([r.pages_per_s for r in runs[1]])
+    two = median([r.pages_per_s for r in runs[2]])
+    a, b = runs[1][-1], runs[2][-1]
+    cpu_ms = {"1": (a.main_cpu_s + a.worker_cpu_s) / a.pages * 1e3,
+              "2_main": b.main_cpu_s / b.pages * 1e3, "2_workers": b.worker_cpu_s / b.pages * 1e3}
+    return [
+        Row("re-parse", f"re-parse scaling, 2 ÷ 1 processes, WARC of {a.pages:,} pages",
+            two / one, targets=[TARGET],
+            detail=f"{one:,.0f} pages/s with 1 process, {two:,.0f} with 2"
+                   + (f" (median of {rounds})" if rounds > 1 else ""),
+            data={"runs": [r.__dict__ for rs in runs.values() for r in rs],
+                  "cpu_ms_per_page": cpu_ms}),
+        Row("re-parse", "re-parse scaling ceiling on 2 idle cores, from CPU time",
+            ceiling(a, b),
+            detail=f"CPU a page: {cpu_ms['1']:.1f} ms with 1 process; with 2, "
+                   f"{cpu_ms['2_main']:.1f} ms in the main process + {cpu_ms['2_workers']:.1f} "
+                   "ms in the workers"),
+    ]

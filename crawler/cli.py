@@ -314,6 +314,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schemas", help="write (or --check) the shipped JSON Schemas")
     p.add_argument("--check", action="store_true")
     p.set_defaults(func=cmd_schemas)
+
+    from crawler import research_cli  # validate, export, report
+
+    research_cli.register(sub)
     return parser
 
 

@@ -44,7 +44,7 @@ import typing
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from crawler.records import RECORD_TYPES, TYPE_ORDER, ErrorRecord, Record
 
@@ -92,8 +92,7 @@ class LoadReport:
                 f"{self.duplicates_dropped} duplicates")
 
 
-@dataclass(frozen=True)
-class RawLine:
+class RawLine(NamedTuple):
     """One non-blank line of a JSON Lines file, decoded if possible."""
 
     path: Path
@@ -230,7 +229,7 @@ def _shape_problem(data: Any, record_type: str, required: frozenset[str]) -> str
         if not isinstance(data.get("record_id"), str) or \
                 not isinstance(data.get("fetched_at"), str):
             return "record_id or fetched_at is not a string"
-    if required.issubset(data.keys()):
+    if data.keys() >= required:
         return None
     missing = [name for name in sorted(required) if name not in data]
     return f"missing field(s) {', '.join(missing)}"
@@ -268,14 +267,13 @@ def load_dicts(path: str | Path, record_type: str, *, report: LoadReport | None 
             report.part_files += file.name.endswith(".part")
             for line in iter_raw_lines(file):
                 report.lines_read += 1
-                where = f"{file}:{line.lineno}"
                 if line.error is not None:
                     if line.torn:
                         report.torn_lines_skipped += 1
-                        report.note(f"{where}: torn last line skipped")
+                        report.note(f"{file}:{line.lineno}: torn last line skipped")
                     else:
                         report.invalid_lines_skipped += 1
-                        report.note(f"{where}: {line.error}")
+                        report.note(f"{file}:{line.lineno}: {line.error}")
                     continue
                 problem = _shape_problem(line.data, record_type, required)
                 if problem is None and validate:
@@ -283,7 +281,7 @@ def load_dicts(path: str | Path, record_type: str, *, report: LoadReport | None 
                     problem = problems[0] if problems else None
                 if problem is not None:
                     report.invalid_lines_skipped += 1
-                    report.note(f"{where}: {problem}")
+                    report.note(f"{file}:{line.lineno}: {problem}")
                     continue
                 data = line.data
                 if record_type == "errors":

@@ -9,9 +9,11 @@ The Arrow schema follows the record classes and the column kinds of :mod:`crawle
 * lists ``list<…>``; ``blocks``, ``links`` and ``image`` are structs (``list<struct<kind,
   text>>``, ``list<struct<url, text>>``, ``struct<url, caption, credit>``).
 
-A field is nullable exactly when its record class allows ``None``. Records are loaded with
-``validate=True``, so a line that breaks its JSON Schema is left out (and counted) rather
-than breaking the file. Needs the ``research`` extra (pyarrow).
+A field is nullable exactly when its record class allows ``None``. When a value does not fit
+its column (a string where a boolean belongs), the records of that type are checked against
+the JSON Schema and the breaking ones are left out and counted in the ``LoadReport``, rather
+than breaking the file; ``cwscrape validate`` names them. Needs the ``research`` extra
+(pyarrow).
 """
 
 from __future__ import annotations
@@ -105,6 +107,21 @@ def arrow_table(rows: list[dict[str, Any]], record_type: str) -> Any:
     return pa.Table.from_pylist(converted, schema=arrow_schema(record_type))
 
 
+def _schema_valid(rows: list[dict[str, Any]], report: LoadReport) -> list[dict[str, Any]]:
+    from crawler.validation import record_problems
+
+    kept = []
+    for row in rows:
+        problems = record_problems(row)
+        if problems:
+            report.invalid_lines_skipped += 1
+            report.records -= 1
+            report.note(f"{row.get('record_type')} {row.get('record_id')}: {problems[0]}")
+        else:
+            kept.append(row)
+    return kept
+
+
 def export_parquet(path: str | Path, out: str | Path, *,
                    record_types: tuple[str, ...] = TYPE_ORDER,
                    report: LoadReport | None = None) -> dict[str, tuple[Path, int]]:
@@ -114,6 +131,7 @@ def export_parquet(path: str | Path, out: str | Path, *,
     a file. Every type gets a file, empty or not.
     """
     try:
+        import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise ImportError("pyarrow is needed for Parquet: pip install 'cwscrape[research]'"
@@ -122,9 +140,16 @@ def export_parquet(path: str | Path, out: str | Path, *,
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = {}
+    report = report if report is not None else LoadReport()
     for record_type in record_types:
-        rows = load_dicts(path, record_type, report=report, validate=True)
-        table = arrow_table(rows, record_type)
+        rows = load_dicts(path, record_type, report=report)
+        try:
+            table = arrow_table(rows, record_type)
+        except (pa.ArrowException, TypeError, ValueError):
+            # Some value does not fit its column: find the lines that break the schema (the
+            # slow path, taken only then) and leave them out.
+            rows = _schema_valid(rows, report)
+            table = arrow_table(rows, record_type)
         target = out_dir / f"{record_type}.parquet"
         tmp = out_dir / f".{record_type}.parquet.tmp"
         pq.write_table(table, tmp)

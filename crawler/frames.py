@@ -3,19 +3,19 @@
 One table, derived from the record classes, says what each JSON field is for analysis; the
 pandas conversion here and the Parquet schema in :mod:`crawler.export` both follow it.
 
-============== ==================================== ==================================
-kind           JSON                                 pandas dtype
-============== ==================================== ==================================
-string         string or null                       ``string`` (missing: ``pd.NA``)
-integer        integer or null                      ``Int64``
-number         number or null                       ``Float64``
-boolean        true/false or null                   ``boolean``
-datetime_local ``2026-02-03T08:15:00+01:00``         ``datetime64[ns, Europe/Copenhagen]``
-datetime_utc   ``2026-02-03T07:15:00Z``              ``datetime64[ns, UTC]``
-date           ``2026-02-03``                        ``datetime64[ns]`` (midnight, naive)
-list           array                                ``object``: Python lists (of str/dict)
-object         object or null                       ``object``: dict or None
-============== ==================================== ==================================
+============== ============================== =====================================
+kind           JSON                           pandas dtype
+============== ============================== =====================================
+string         string or null                 ``string`` (missing: ``pd.NA``)
+integer        integer or null                ``Int64``
+number         number or null                 ``Float64``
+boolean        true/false or null             ``boolean``
+datetime_local ``2026-02-03T08:15:00+01:00``  ``datetime64[ns, Europe/Copenhagen]``
+datetime_utc   ``2026-02-03T07:15:00Z``       ``datetime64[ns, UTC]``
+date           ``2026-02-03``                 ``datetime64[ns]`` (midnight, naive)
+list           array                          ``object``: Python lists
+object         object or null                 ``object``: dict or None
+============== ============================== =====================================
 
 ``datetime_local`` fields are ``published`` and ``modified``; ``datetime_utc`` are
 ``fetched_at`` (records) and ``at`` (error lines); ``date`` are ``start_date``,

@@ -107,7 +107,7 @@ def _articles(frames: dict[str, Any]) -> Section:
     rows = [(p.strftime("%Y-%m-%d\u00a0%H:%M"), (t, u), s, g) for p, t, u, s, g in zip(
         latest["published"], latest["title"], latest["url"], latest["section"], latest["genre"])]
     subsections.append(("Latest articles", table(
-        ["published", "title", "section", "genre"], rows, link_column=1)))
+        ["published", "title", "section", "genre"], rows, link_column=1, nowrap=(0, 2, 3))))
     premium = int(df["is_premium"].fillna(False).sum())
     body = (f"<p>{_n(len(df))} articles (latest version of each), {_n(premium)} behind the "
             f"paywall, {_n(len(frames['related_link']))} related-article links.</p>")
@@ -182,13 +182,13 @@ def _jobs_and_events(frames: dict[str, Any], as_of: date) -> list[Section]:
     body = f"<p>{_n(len(events))} events; {undated} without a date (the events block " \
            "does not print one).</p>"
     if len(upcoming):
-        body += table(headers, rows(upcoming), link_column=1)
+        body += table(headers, rows(upcoming), link_column=1, nowrap=(0,))
     else:
         past = events.dropna(subset=["start_date"]).sort_values("start_date", ascending=False)
         body += _empty(f"No upcoming events as of {as_of:%Y-%m-%d}.")
         if len(past):
-            body += "<h3>Most recent dated events</h3>" + table(headers, rows(past.head(10)),
-                                                                link_column=1)
+            body += "<h3>Most recent dated events</h3>" + table(
+                headers, rows(past.head(10)), link_column=1, nowrap=(0,))
     return [Section("jobs", "Job ads", jobs_body),
             Section("events", f"Upcoming events (as of {as_of:%Y-%m-%d})", body)]
 

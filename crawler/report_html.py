@@ -50,6 +50,7 @@ th { text-align: left; font-weight: 600; color: var(--muted); font-size: 11.5px;
 td { padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top;
      overflow-wrap: anywhere; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
+.nowrap { white-space: nowrap; overflow-wrap: normal; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.bar { width: 35%; }
 td.bar span { display: block; height: 9px; margin-top: 6px; border-radius: 2px;
@@ -75,14 +76,16 @@ def _text(value: Any) -> str:
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
           link_column: int | None = None, numeric: Collection[int] = (),
-          bars: Sequence[float] | None = None) -> str:
+          nowrap: Collection[int] = (), bars: Sequence[float] | None = None) -> str:
     """An HTML table. Cells are escaped; ``None``/NA/NaT show as a dash.
 
     ``link_column``: cells there are ``(text, url)`` pairs rendered as links (plain text
-    when the URL is missing); ``numeric``: indexes of right-aligned number columns; ``bars``: one share (0–1) per row, drawn as a bar in an extra last column.
+    when the URL is missing); ``numeric``: indexes of right-aligned number columns;
+    ``nowrap``: indexes of columns kept on one line (dates); ``bars``: one share (0–1) per row, drawn as a bar in an extra last column.
     """
     def cls(i: int) -> str:
-        return ' class="num"' if i in numeric else ""
+        names = [n for n, cols in (("num", numeric), ("nowrap", nowrap)) if i in cols]
+        return f' class="{" ".join(names)}"' if names else ""
 
     head = "".join(f"<th{cls(i)}>{escape(h)}</th>" for i, h in enumerate(headers))
     if bars is not None:

@@ -123,8 +123,9 @@ def register(sub: Any) -> None:
         "export", help="write the dataset as typed Parquet files, one per record type",
         description="Load every run (latest version of each article, each widget record "
         "once; see crawler.dataset) and write OUT/<record_type>.parquet with a typed "
-        "schema: timestamps with time zone, dates, int64, bool, lists and structs. Lines "
-        "that break their schema are left out and counted. Needs the research extra.")
+        "schema: timestamps with time zone, dates, int64, bool, lists and structs. "
+        "Records whose values do not fit their columns are left out and counted "
+        "(cwscrape validate names them). Needs the research extra.")
     p.add_argument("dir", metavar="DIR", help=DIR_HELP)
     p.add_argument("--format", choices=("parquet",), default="parquet",
                    help="output format (default and only: parquet)")

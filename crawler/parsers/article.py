@@ -35,7 +35,7 @@ from typing import Any
 from crawler import dates
 from crawler.parsers.body import read_body
 from crawler.parsers.document import Line, Metadata
-from crawler.parsers.header import Header, read_header_line
+from crawler.parsers.header import RSS_DATE, Header, read_header_line
 from crawler.records import Article, Image, RelatedLink
 from crawler.text import clean
 from crawler.urls import absolute, article_id, canonical_article_url
@@ -121,7 +121,7 @@ def find_title(lines: list[Line], meta: Metadata, widget_lines: set[int]) -> int
     to it, else the first ``<h1>`` (in an article first) that is not the site's name."""
     wanted = [t for t in (strip_site_suffix(v) for v in (
         _ld_str(meta.jsonld, "headline"), meta.first("og:title", "twitter:title"),
-        meta.title_tag)) if t]
+        meta.title_tag)) if t and t.casefold() not in SITE_NAMES]
     h1s = [n for n, ln in enumerate(lines) if ln.tag == "h1" and ln.index not in widget_lines]
     for n in h1s:
         if _same_title(lines[n].text, wanted):
@@ -153,6 +153,8 @@ def parse_article(lines: list[Line], meta: Metadata, url: str, fetched_at: str,
     else:
         title = strip_site_suffix(_ld_str(ld, "headline") or meta.first("og:title")
                                   or meta.title_tag)
+        if title and title.casefold() in SITE_NAMES:
+            title = None  # a bare site name is no title
     header = Header()
     start = 0
     if title_pos is not None:
@@ -162,10 +164,16 @@ def parse_article(lines: list[Line], meta: Metadata, url: str, fetched_at: str,
         while k < len(before):
             k += read_header_line(before, k, header) or 1
         start = title_pos + 1
+    else:
+        # An RSS copy has no title: its text starts with " date 2017-09 " and then the lead.
+        rss_pos = next((n for n, ln in enumerate(lines)
+                        if ln.index not in widget_lines and RSS_DATE.match(ln.text)), None)
+        if rss_pos is not None:
+            read_header_line(lines, rss_pos, header)
+            start = rss_pos + 1
     zone = [ln for ln in lines[start:] if ln.index not in widget_lines and ln.tag != "h1"]
-    description = _ld_str(ld, "description") or meta.first("og:description", "description")
     body = read_body(zone, header, has_title=title_pos is not None, title=title,
-                     widget_starts=widget_starts, description=description)
+                     widget_starts=widget_starts)
 
     warnings: list[str] = []
     related = [RelatedLink(source_url=url, fetched_at=fetched_at, article_id=art_id,
@@ -220,7 +228,8 @@ def parse_article(lines: list[Line], meta: Metadata, url: str, fetched_at: str,
         warnings.append("no_title")
     if not body.blocks:
         warnings.append("no_body")
-    if any(ENCODING_DAMAGE.search(t) for t in (text_body, title, body.lead) if t):
+    if any(("?" in t or "\ufffd" in t or "Ã" in t) and ENCODING_DAMAGE.search(t)
+           for t in (text_body, title, body.lead) if t):
         warnings.append("encoding_suspect")
     if art_id is None:
         warnings.append("no_article_id")

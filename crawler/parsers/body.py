@@ -42,9 +42,12 @@ PAYWALL = re.compile(
     r"forbeholdt (?:vores )?abonnenter|Læs hele artiklen|Bliv abonnent|Se abonnementer|"
     r"Log ind for at læse|Køb adgang|Prøv Premium|Allerede abonnent|Fortsæt med at læse",
     re.IGNORECASE)
+_PAYWALL_WORDS = ("abonne", "læs hele", "log ind", "adgang", "premium", "fortsæt")
 TOOL_LABEL = re.compile(
     r"^(?:Del (?:på|artiklen|via)\b|Send som e-?mail|Gem artikel|Print(?:er)? artikel|"
     r"Kopiér link|Del\b|Print|Tip en ven|Lyt til artiklen)", re.IGNORECASE)
+AD_MARKER = re.compile(r"^(?:Annonce|Reklame|Sponsoreret(?: indhold)?|Annoncørbetalt indhold)"
+                       r"\s*:?$", re.IGNORECASE)
 _HEADLINE_SPLIT = re.compile(r"\s+/\s+|(?<=[.!?])\s+")
 
 
@@ -56,6 +59,14 @@ class Body:
     links: list[Link] = field(default_factory=list)
     related: list[RelatedMatch] = field(default_factory=list)
     lines: set[int] = field(default_factory=set)
+
+
+def is_paywall(text: str) -> bool:
+    """A subscription call to action ("Denne artikel er forbeholdt abonnenter …")."""
+    if len(text) > 200:
+        return False
+    lower = text.lower()
+    return any(w in lower for w in _PAYWALL_WORDS) and bool(PAYWALL.search(text))
 
 
 def _lead_like(line: Line) -> bool:
@@ -79,8 +90,9 @@ def common_prefix(paths: list[tuple[int, ...]]) -> tuple[int, ...]:
     return first[:k]
 
 
-def body_root(lines: list[Line]) -> tuple[int, ...]:
-    """The path of the body container among ``lines`` (``()``: no container found)."""
+def body_root(lines: list[Line]) -> tuple[int, ...] | None:
+    """The path of the body container among ``lines``; ``None`` when no line is long enough
+    to be article text."""
     marked = [ln.path for ln in lines if ln.in_body]
     if marked:
         return common_prefix(marked)
@@ -100,6 +112,8 @@ def body_root(lines: list[Line]) -> tuple[int, ...]:
         for k in range(1, top):
             key = p[:k]
             weights[key] = weights.get(key, 0) + n
+    if not total:
+        return None
     best: tuple[int, ...] = ()
     for key, weight in weights.items():
         if weight >= ROOT_SHARE * total and len(key) > len(best):
@@ -150,13 +164,13 @@ def _skip_in_body(lines: list[Line], k: int, header: Header) -> int:
         return max(1, read_header_line(lines, k, header))
     if line.in_figure or is_note(text):
         return 1
-    if len(text) <= 40 and TOOL_LABEL.match(text):
+    if len(text) <= 40 and (TOOL_LABEL.match(text) or AD_MARKER.match(text)):
         return 1
     return 0
 
 
 def read_body(zone: list[Line], header: Header, *, has_title: bool, title: str | None,
-              widget_starts: list[int], description: str | None = None) -> Body:
+              widget_starts: list[int]) -> Body:
     """Lead, blocks, links and related-link matches from the lines after the title.
 
     ``zone`` holds the lines after the title without widget lines; ``widget_starts`` are the
@@ -170,7 +184,7 @@ def read_body(zone: list[Line], header: Header, *, has_title: bool, title: str |
             k += taken
             continue
         line = zone[k]
-        if body.lead is None and (has_title or _matches(line.text, description)):
+        if body.lead is None and (has_title or header.rss_month is not None):
             if not _lead_like(line) and (len(line.text) < LEAD_MIN or line.anchor is not None):
                 k += 1  # a kicker, label or tag link above the lead
                 continue
@@ -185,6 +199,8 @@ def read_body(zone: list[Line], header: Header, *, has_title: bool, title: str |
     if end is not None:
         rest = [ln for ln in rest if ln.index < end]
     root = body_root(rest)
+    if root is None:
+        return body  # nothing long enough to be an article's text
     rest = [ln for ln in rest if ln.within(root)]
     headlines = story_headlines(title, body.lead) if _is_briefing(title) else []
     k = 0
@@ -195,7 +211,7 @@ def read_body(zone: list[Line], header: Header, *, has_title: bool, title: str |
         if skip:
             k += skip
             continue
-        if text.startswith(BODY_END) or (len(text) <= 200 and PAYWALL.search(text)):
+        if text.startswith(BODY_END) or is_paywall(text):
             break
         matches = match_related(rest, k)
         if matches:
@@ -223,13 +239,6 @@ def _take_lead(zone: list[Line], k: int, body: Body) -> int:
     body.lead = " ".join(parts)
     body.lead_index = line.index
     return j
-
-
-def _matches(text: str, description: str | None) -> bool:
-    if not description:
-        return False
-    a, b = text.casefold()[:60], description.casefold()[:60]
-    return len(a) >= 20 and (a.startswith(b) or b.startswith(a))
 
 
 def _is_briefing(title: str | None) -> bool:

@@ -56,9 +56,10 @@ CHROME_HINTS = frozenset(
     "newsletter-signup footer site-footer page-footer header site-header page-header masthead "
     "share share-bar sharing social login".split()
 )
-# Elements below which a <header>/<footer> or a hinted class is part of content (a card's
-# footer), not page chrome.
+# Elements below which a <header>/<footer> is part of content (a card's footer), not page
+# chrome; below CARD_TAGS a chrome-hinting class is content too.
 INNER_TAGS = frozenset({"article", "aside", "section", "main", "li"})
+CARD_TAGS = frozenset({"article", "aside", "section", "li"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 MAX_DEPTH = 400
 
@@ -74,7 +75,7 @@ _CSS_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _BLANK_LINE = re.compile(r"\S[ \t\r]*\n[ \t\r]*\n[ \t\r\n]*\S")
 
 # Context flags of the element being walked.
-_ASIDE, _ARTICLE, _FIGURE, _QUOTE, _BOLD, _PRE, _INNER, _BODY = (1 << n for n in range(8))
+_ASIDE, _ARTICLE, _FIGURE, _QUOTE, _BOLD, _PRE, _INNER, _BODY, _CARD = (1 << n for n in range(9))
 
 
 @dataclass(slots=True)
@@ -303,21 +304,28 @@ class _Flattener:
     # --- elements -----------------------------------------------------------------------
 
     def children(self, el: Any, depth: int) -> None:
-        if el.text:
-            self.text(el.text)
+        text = el.text
+        if text:
+            self.text(text)
+        element = self.element
+        depth += 1
         for child in el:
             tag = child.tag
-            if tag.__class__ is str:
-                self.element(child, tag, depth + 1)
-            if child.tail:
-                self.text(child.tail)
+            if tag.__class__ is str and tag not in SKIP_TAGS:
+                if tag == "br":
+                    self.flush()
+                else:
+                    element(child, tag, depth)
+            tail = child.tail
+            if tail:
+                if tail.isspace() and not self._flags & _PRE:
+                    if self._parts:
+                        self._parts.append(" ")
+                else:
+                    self.text(tail)
 
     def element(self, el: Any, tag: str, depth: int) -> None:
-        if tag in SKIP_TAGS:
-            return
-        if tag == "br":
-            self.flush()
-            return
+        """Walk one element (not a skipped tag, not ``<br>``) that sits at ``depth``."""
         if tag == "img":
             if self._image is None:
                 self._image = absolute(el.get("src") or el.get("data-src"), self.base_url)
@@ -336,7 +344,7 @@ class _Flattener:
                 return
             cls = el.get("class")
             ident = el.get("id")
-            if (cls or ident) and not flags & _INNER and tag not in ("article", "main"):
+            if (cls or ident) and not flags & _CARD and tag not in ("article", "main"):
                 hints = f"{cls or ''} {ident or ''}".lower().split()
                 if any(h in CHROME_HINTS for h in hints) and not _has_h1(el):
                     return
@@ -351,7 +359,9 @@ class _Flattener:
             return
         if depth > MAX_DEPTH:
             # Pathological nesting: keep the text, give up on structure below this point.
-            self.text(text_of(el))
+            text = text_of(el)
+            if text:
+                self.text(text)
             return
         if tag == "a":
             self.link(el, depth)
@@ -362,6 +372,8 @@ class _Flattener:
                 self._time = stamp.strip()
         elif tag in INNER_TAGS:
             new |= _INNER
+            if tag != "main":
+                new |= _CARD
             if tag == "aside":
                 new |= _ASIDE
             elif tag in ("article", "main"):
@@ -400,8 +412,9 @@ class _Flattener:
                 self.text(el.text)
             for child in el:
                 self.flush()
-                if child.tag.__class__ is str:
-                    self.element(child, child.tag, depth + 1)
+                tag = child.tag
+                if tag.__class__ is str and tag not in SKIP_TAGS and tag != "br":
+                    self.element(child, tag, depth + 1)
                 self.flush()
                 if child.tail:
                     self.text(child.tail)

@@ -110,7 +110,7 @@ def is_caption(line: Line) -> bool:
     text = line.text
     if line.tag == "figcaption":
         return True
-    if len(text) > 400:
+    if len(text) > 400 or ("Foto" not in text and "foto" not in text and "FOTO" not in text):
         return False
     return bool(CAPTION_TAIL.search(text)) or (len(text) <= 160 and bool(PLAIN_CREDIT.match(text)))
 
@@ -247,7 +247,7 @@ def is_note(text: str) -> bool:
     """A print-archive notice or a provenance note ("Artiklen blev første gang bragt på …")."""
     if len(text) > 300:
         return False
-    if ARCHIVE_NOTE.search(text) and ARCHIVE_DATE.search(text):
+    if "rkiv" in text and ARCHIVE_NOTE.search(text) and ARCHIVE_DATE.search(text):
         return True
     return bool(PROVENANCE.match(text) and _PROVENANCE_WHEN.search(text)
                 and _PROVENANCE_VERB.search(text))

@@ -49,6 +49,9 @@ _REGION_WORD = re.compile(r"^Region [A-ZÆØÅ][a-zæøå]+$")
 _SPONSORED = re.compile(r"^Annonceindlæg(?: fra \S.*| tema)?:?$")
 _EVENT_PROMO = re.compile(r"^Event\s*:\s*\S")
 MENU_ITEM_MAX = 40
+# Every cue line starts with one of these words: one cheap test before the real ones.
+_CUE_START = re.compile(r"(?:computerworld|kommende|navnenyt|læses|eksklusivt|brancheguiden|"
+                        r"event|annonceindlæg)", re.IGNORECASE)
 
 
 def is_region(text: str) -> bool:
@@ -70,7 +73,7 @@ class Segment:
 def heading_kind(line: Line) -> str | None:
     """The widget kind a cue line opens, or ``None`` for ordinary text."""
     text = line.text
-    if len(text) > 80:
+    if len(text) > 80 or not _CUE_START.match(text):
         return None
     key = text.casefold().rstrip(": ")
     kind = HEADINGS.get(key)

@@ -1,0 +1,453 @@
+"""The article record: header, metadata, body blocks, drift warnings and markup robustness.
+
+Case tables of small inline pages (invented text in the site's real phrasings, field guide
+§2–6) with the fields they must give; then loops over every fixture article; then the seed page
+re-rendered in other markups, which must give the same records.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import lxml.html
+import pytest
+
+from crawler import dates
+from crawler.fixturecheck import all_cases, parse_case
+from crawler.parsers import parse_page, parse_page_report
+from crawler.parsers.document import BLOCK_TAGS
+from crawler.parsers.header import parse_caption
+from crawler.records import Article
+
+URL = "https://www.computerworld.dk/art/290001/en-test-artikel"
+FETCHED = "2026-02-03T10:00:00Z"
+LONG = ("Region Nordvest har brugt tre år på at forberede udbuddet, og nu er der endelig "
+        "valgt en leverandør til den nye platform.")
+LONG2 = ("Ifølge regionens it-direktør skal de første afdelinger tage systemet i brug i "
+         "foråret, mens resten følger efter sommerferien.")
+
+
+def page(body: str, head: str = "", url: str = URL) -> str:
+    return (f"<!doctype html><html lang='da'><head><meta charset='utf-8'>{head}</head>"
+            f"<body>{body}</body></html>")
+
+
+def article(body: str, head: str = "", url: str = URL) -> Article:
+    record = parse_page(page(body, head), url, FETCHED)[0]
+    assert isinstance(record, Article)
+    return record
+
+
+def fields(record: Any, expected: dict[str, Any]) -> dict[str, Any]:
+    return {name: getattr(record, name) for name in expected}
+
+
+def params(table: list[tuple[Any, ...]]) -> list[Any]:
+    return [pytest.param(*row[1:], id=row[0]) for row in table]
+
+
+# --- captions and credits (field guide §3.3) -------------------------------------------------
+
+CAPTION_CASES = [
+    ("credit only", "(Foto: Computerworld)", None, "Computerworld"),
+    ("caption + credit", "Birthe Ravnsborg har været it-chef siden 2021. (Foto: Anders Holm)",
+     "Birthe Ravnsborg har været it-chef siden 2021.", "Anders Holm"),
+    ("pressefoto", "Pressefoto (Foto: Microsoft/PR)", "Pressefoto", "Microsoft/PR"),
+    ("pr foto with slash", "(Foto: PR foto / Jens Astrup)", None, "PR foto / Jens Astrup"),
+    ("doubled handle", "(Foto: scyther5 / scyther5)", None, "scyther5 / scyther5"),
+    ("unsplash caption", "Photo by Jeppe Storm on Unsplash (Foto: Unsplash)",
+     "Photo by Jeppe Storm on Unsplash", "Unsplash"),
+    ("unsplash in credit", "(Foto: Photo by Jesper Lind on Unsplash)", None,
+     "Photo by Jesper Lind on Unsplash"),
+    ("photographer", "(Foto: Photographer Lise Balle)", None, "Photographer Lise Balle"),
+    ("caption repeats credit", "Foto: Povl D. Rasmussen. (Foto: Povl D. Rasmussen)", None,
+     "Povl D. Rasmussen"),
+    ("caption ends with credit", "Lars Holm på kontoret i Vejle. Foto: Hans Juhl (Foto: Hans Juhl)",
+     "Lars Holm på kontoret i Vejle.", "Hans Juhl"),
+    ("credit without parentheses", "Foto: Christoffer Lund-Hansen.", None,
+     "Christoffer Lund-Hansen"),
+    ("junk contact data", "(Foto: Allan Kjær, tlf. 20 30 40 50, Søndergade 4, 8000 Aarhus C, "
+     "ak@foto.dk, www.akfoto.dk)", None,
+     "Allan Kjær, tlf. 20 30 40 50, Søndergade 4, 8000 Aarhus C, ak@foto.dk, www.akfoto.dk"),
+    ("stray characters", "(Foto: C)2015! Allan Jensen)", None, "C)2015! Allan Jensen"),
+    ("plain caption", "Regionens nye hovedsæde i Vejle.", "Regionens nye hovedsæde i Vejle.",
+     None),
+]
+
+
+@pytest.mark.parametrize("line,caption,credit", params(CAPTION_CASES))
+def test_parse_caption(line: str, caption: str | None, credit: str | None) -> None:
+    assert parse_caption(line) == (caption, credit)
+
+
+@pytest.mark.parametrize("markup", [
+    "<figure><img src='/img/a.jpg' alt='Artikel top billede'><figcaption>{c}</figcaption></figure>",
+    "<div>Artikel top billede</div><div>{c}</div>",
+    "<div class='pic'><img src='/img/a.jpg'><p>{c}</p></div>",
+], ids=["figcaption", "marker line", "line after img"])
+@pytest.mark.parametrize("line,caption,credit", params(CAPTION_CASES[:-1]))
+def test_caption_in_page(markup: str, line: str, caption: str | None,
+                         credit: str | None) -> None:
+    art = article(f"<article><h1>Regionen vælger ny platform</h1><p>{LONG}</p>"
+                  f"{markup.format(c=line)}<p>{LONG2}</p><p>{LONG}</p></article>")
+    assert art.image is not None
+    assert (art.image.caption, art.image.credit) == (caption, credit)
+    assert art.body == f"{LONG2}\n\n{LONG}"
+
+
+# --- header fields ---------------------------------------------------------------------------
+
+HEAD_LD = ('<script type="application/ld+json">{{"@context": "https://schema.org", '
+           '"@type": "NewsArticle", {}}}</script>')
+
+HEADER_CASES: list[tuple[str, str, str, dict[str, Any]]] = [
+    ("udgivet line", "",
+     f"<h1>Jeg byggede min første computer</h1><div>{LONG}</div>"
+     f"<div>Fortalt til: Kirsten Dahl</div><div>Udgivet 6. marts 2017 kl. 10.02</div>"
+     f"<p>{LONG2}</p>",
+     {"published": "2017-03-06T10:02:00+01:00", "published_raw": "6. marts 2017 kl. 10.02",
+      "authors": ["Kirsten Dahl"], "body": LONG2}),
+    ("print archive date", "",
+     "<div><em>Denne artikel er hentet fra Computerworlds trykte arkiv og blev bragt i avisen "
+     f"d. 27. oktober 2006.</em></div><h1>Virksomheder venter</h1><p>{LONG}</p><p>{LONG2}</p>",
+     {"published": "2006-10-27", "published_raw": "27. oktober 2006", "lead": LONG,
+      "body": LONG2}),
+    ("json-ld utc in winter", HEAD_LD.format('"datePublished": "2026-01-27T05:15:00Z"'),
+     f"<h1>Morgen</h1><p>{LONG}</p><p>{LONG2}</p>",
+     {"published": "2026-01-27T06:15:00+01:00", "published_raw": "2026-01-27T05:15:00Z"}),
+    ("json-ld utc in summer", HEAD_LD.format('"datePublished": "2019-06-03T07:00:00Z", '
+                                             '"dateModified": "2019-06-03T09:30:00+02:00"'),
+     f"<h1>Sommer</h1><p>{LONG}</p><p>{LONG2}</p>",
+     {"published": "2019-06-03T09:00:00+02:00", "modified": "2019-06-03T09:30:00+02:00"}),
+    ("time element", "",
+     f"<h1>Tid</h1><p>{LONG}</p><div><time datetime='2026-01-29T08:00:00+01:00'>29. januar 2026 "
+     f"kl. 08.00</time></div><p>{LONG2}</p>",
+     {"published": "2026-01-29T08:00:00+01:00", "published_raw": "2026-01-29T08:00:00+01:00",
+      "body": LONG2}),
+    ("byline with medium and date", "",
+     f"<h1>Router</h1><p>{LONG}</p><p>Af Mads Kjærulff og Sofie Bak, Alt om Data "
+     f"3. februar 2026 kl. 06.30</p><p>{LONG2}</p>",
+     {"authors": ["Mads Kjærulff", "Sofie Bak"], "published": "2026-02-03T06:30:00+01:00",
+      "body": LONG2}),
+    ("provenance note", "",
+     f"<h1>Router</h1><p>Kommentar: {LONG}</p><p>Af Mads Kjærulff, Alt om Data</p>"
+     "<p>Artiklen blev første gang bragt på Alt om Data, der siden november 2022 har været en "
+     f"del af Computerworld.</p><p>{LONG2}</p>",
+     {"genre": "Kommentar", "authors": ["Mads Kjærulff"], "body": LONG2}),
+    ("json-ld authors beat the byline",
+     HEAD_LD.format('"author": [{"@type": "Person", "name": "Camilla Nørgaard"}, '
+                    '{"@type": "Person", "name": "Peter Falk Hansen"}]'),
+     f"<h1>To forfattere</h1><p>{LONG}</p><p>Af Camilla Nørgaard</p><p>{LONG2}</p>",
+     {"authors": ["Camilla Nørgaard", "Peter Falk Hansen"], "body": LONG2}),
+    ("rss copy", "",
+     f"<div> date 2017-09 </div><p>{LONG}</p><p>{LONG2}</p>",
+     {"title": None, "published": None, "published_raw": "2017-09", "lead": LONG,
+      "body": LONG2, "warnings": ["date_imprecise", "no_title"]}),
+    ("premium box", HEAD_LD.format('"isAccessibleForFree": false'),
+     f"<h1>Banken bygger selv</h1><p>{LONG}</p><div>Artikel top billede</div>"
+     "<p>Premium Kun for abonnenter</p><p>Det får du i artiklen</p>"
+     "<p>  • Hvorfor banken opgav<br>  • Hvad det koster</p><p>1.120<br>5:45 min</p>"
+     f"<p>{LONG2}</p><p>Denne artikel er forbeholdt abonnenter. <a href='/abonnement'>Bliv "
+     "abonnent</a></p>",
+     {"is_premium": True, "premium_summary": ["Hvorfor banken opgav", "Hvad det koster"],
+      "premium_word_count": 1120, "premium_reading_minutes": 5.75, "body": LONG2,
+      "links": []}),
+    ("premium without summary, marker glued to the hero", "",
+     f"<h1>Forsinket</h1><p>Analyse: {LONG}</p><figure><img src='/a.jpg'><span>Artikel top "
+     f"billede</span></figure><p><b>Premium</b> Kun for abonnenter</p><p>{LONG2}</p>",
+     {"is_premium": True, "genre": "Analyse", "premium_summary": [],
+      "premium_word_count": None, "body": LONG2}),
+    ("reading time in whole minutes", "",
+     f"<h1>Kort</h1><p>{LONG}</p><p>Premium Kun for abonnenter</p><p>Det får du i artiklen</p>"
+     f"<ul><li>Et punkt</li></ul><p>1.781</p><p>9 min</p><p>{LONG2}</p>",
+     {"premium_summary": ["Et punkt"], "premium_word_count": 1781,
+      "premium_reading_minutes": 9.0, "body": LONG2}),
+    ("canonical from og:url of an rss copy",
+     '<meta property="og:url" content="https://www.computerworld.dk/art/240537/dansk-kontor-it">',
+     f"<h1>Kontor-it</h1><p>{LONG}</p><p>{LONG2}</p>",
+     {"url": "https://www.computerworld.dk/art/240537/dansk-kontor-it", "article_id": 240537}),
+    ("language from json-ld", "",
+     f"<h1>Sprog</h1><p>{LONG}</p><p>{LONG2}</p>", {"language": "da"}),
+    ("encoding damage kept and flagged", "",
+     f"<h1>ITEK?s undersøgelse</h1><p>{LONG}</p><p>Ifølge ITEK?s tal er det ?kun? et fåtal.</p>",
+     {"title": "ITEK?s undersøgelse", "body": "Ifølge ITEK?s tal er det ?kun? et fåtal.",
+      "warnings": ["encoding_suspect"]}),
+]
+
+
+@pytest.mark.parametrize("head,body,expected", params(HEADER_CASES))
+def test_header_fields(head: str, body: str, expected: dict[str, Any]) -> None:
+    url = "http://computerworld.dk/art/240537?utm_source=RSS" if "og:url" in head else URL
+    record = parse_page(page(body, head), url, FETCHED)[0]
+    assert fields(record, expected) == expected
+
+
+def test_fetched_copy_gives_canonical_url_and_id() -> None:
+    art = article(f"<h1>Uden slug</h1><p>{LONG}</p>", url="http://computerworld.dk/art/33512?a=fp")
+    assert (art.url, art.article_id) == ("https://www.computerworld.dk/art/33512", 33512)
+
+
+GENRE_CASES = [
+    ("briefing title", "Morgenbriefing: A / B / C", LONG, "Morgenbriefing"),
+    ("old briefing title", "Morgen-briefing: A / B", LONG, "Morgen-briefing"),
+    ("editorial title", "Computerworld mener: Staten skal stille krav", LONG,
+     "Computerworld mener"),
+    ("interview lead", "Kragh & Welling skar ned", "Interview: " + LONG, "Interview"),
+    ("interview without colon", "Ny CTO", "Interview Som ny CTO skal Anna Ravn flytte kunder.",
+     "Interview"),
+    ("commentary lead", "Sådan", "Kommentar: " + LONG, "Kommentar"),
+    ("bakspejlet", "CW for 10 år siden: Alt var bedre", "Bakspejlet: " + LONG,
+     "CW for 10 år siden"),
+    ("source prefix is no genre", "Avis: Regionen dropper aftale", LONG, None),
+    ("no genre", "Regionen dropper aftale", LONG, None),
+]
+
+
+@pytest.mark.parametrize("title,lead,genre", params(GENRE_CASES))
+def test_genre(title: str, lead: str, genre: str | None) -> None:
+    art = article(f"<h1>{title}</h1><p>{lead}</p><p>{LONG2}</p>")
+    assert (art.genre, art.title, art.lead) == (genre, title, lead)
+
+
+# --- body blocks -----------------------------------------------------------------------------
+
+BLOCK_CASES = [
+    ("html blocks",
+     f"<p>{LONG}</p><h2>Tre områder først</h2><p>Sådan:</p><ul><li>Økonomi</li><li>Lager</li>"
+     f"</ul><blockquote><p>“Det sværeste var at give slip.”</p></blockquote><p>{LONG2}</p>",
+     [("paragraph", LONG), ("heading", "Tre områder først"), ("paragraph", "Sådan:"),
+      ("list_item", "Økonomi"), ("list_item", "Lager"),
+      ("quote", "“Det sværeste var at give slip.”"), ("paragraph", LONG2)]),
+    ("legacy br lines with dash quotes",
+     f"<div>{LONG}<br>- Vi venter og ser tiden an, siger Poul Brandt.<br>{LONG2}<br>"
+     "– Det er bekymrende, siger han.<br>trs</div>",
+     [("paragraph", LONG), ("quote", "- Vi venter og ser tiden an, siger Poul Brandt."),
+      ("paragraph", LONG2), ("quote", "– Det er bekymrende, siger han."),
+      ("paragraph", "trs")]),
+    ("bold subheading then single br",
+     f"<p>{LONG}</p><p><strong>Flere angreb om natten</strong><br>{LONG2}</p>",
+     [("paragraph", LONG), ("heading", "Flere angreb om natten"), ("paragraph", LONG2)]),
+    ("questions stay paragraphs",
+     f"<p>{LONG}</p><p><strong>Hvor startede I?</strong></p><p>{LONG2}</p>",
+     [("paragraph", LONG), ("paragraph", "Hvor startede I?"), ("paragraph", LONG2)]),
+    ("whitespace-only paragraphs vanish",
+     f"<p>{LONG} </p><p> </p><p>&nbsp;</p><p>{LONG2}</p>",
+     [("paragraph", LONG), ("paragraph", LONG2)]),
+    ("correction kept",
+     f"<p>{LONG}</p><p>Rettelse 10.45: I en tidligere version stod der noget andet.</p>",
+     [("paragraph", LONG),
+      ("paragraph", "Rettelse 10.45: I en tidligere version stod der noget andet.")]),
+]
+
+
+@pytest.mark.parametrize("body,blocks", params(BLOCK_CASES))
+def test_body_blocks(body: str, blocks: list[tuple[str, str]]) -> None:
+    art = article(f"<article><h1>Titel på artiklen</h1><p>Leaden er en hel sætning.</p>"
+                  f"<div class='txt'>{body}</div></article>")
+    assert [(b.kind, b.text) for b in art.blocks] == blocks
+    assert art.body == "\n\n".join(text for _, text in blocks)
+
+
+def test_morning_briefing_keeps_story_headlines_as_headings() -> None:
+    title = "Morgenbriefing: Regionerne samler sundheds-it / Banken vælger ny leverandør"
+    body = ("<div>Godmorgen fra Computerworld. Her er overblikket.<br>"
+            "Regionerne samler sundheds-it i fælles selskab med 400 ansatte<br>"
+            f"{LONG}<br>Det skriver Dagens Medicin.<br>"
+            "<strong>Banken vælger ny leverandør</strong><br>"
+            f"{LONG2}<br>Det skriver Børsen.</div>")
+    art = article(f"<h1>{title}</h1><p>Regionerne samler sundheds-it. Banken vælger ny "
+                  f"leverandør.</p>{body}")
+    assert [b.kind for b in art.blocks] == ["paragraph", "heading", "paragraph", "paragraph",
+                                            "heading", "paragraph", "paragraph"]
+    assert art.genre == "Morgenbriefing"
+
+
+def test_body_links_are_absolute() -> None:
+    art = article(f"<h1>Titel på artiklen</h1><p>{LONG}</p><p>Det viser <a href='/rapport'>"
+                  f"rapporten</a> fra analysehuset.</p>")
+    assert [(link.url, link.text) for link in art.links] == [
+        ("https://www.computerworld.dk/rapport", "rapporten")]
+
+
+def test_share_bar_and_paywall_are_not_body() -> None:
+    art = article(
+        f"<article><h1>Titel på artiklen</h1><p>{LONG}</p><p>{LONG2}</p><div>"
+        "<a href='https://www.linkedin.com/shareArticle?url=x'>Del på LinkedIn</a> "
+        "<a href='mailto:?subject=x'>Send som e-mail</a></div>"
+        "<div><h3>Læs hele artiklen med Premium</h3><p>Få adgang til analyser.</p>"
+        "<a href='/abonnement'>Se abonnementer</a></div></article>")
+    assert art.body == LONG2
+    assert art.links == []
+
+
+# --- every fixture article -------------------------------------------------------------------
+
+CASES = all_cases()
+FIXTURE_ARTICLES = [(c.name, r) for c in CASES for r in parse_case(c)
+                    if r["record_type"] == "article"]
+NEVER_IN_BODY = ("Artikel top billede", "(Foto:", "Læs mere om det her", "Læs også",
+                 "Computerworld Events", "Navnenyt fra it-Danmark", "Annonceindlæg",
+                 "Event:", "Premium Kun for abonnenter", "Det får du i artiklen",
+                 "Gratis deltagelse", "Læses lige nu", "Se alle vores events")
+
+
+def _widget_texts(case_name: str) -> list[str]:
+    case = next(c for c in CASES if c.name == case_name)
+    texts = []
+    for r in case.expected:
+        if r["record_type"] in ("event", "job_ad", "sponsored", "people_news"):
+            texts += [r.get(k) for k in ("title", "description", "teaser", "text") if r.get(k)]
+    return texts
+
+
+@pytest.mark.parametrize("name,record", FIXTURE_ARTICLES, ids=[n for n, _ in FIXTURE_ARTICLES])
+def test_fixture_body_holds_no_widget_cue_or_credit(name: str, record: dict[str, Any]) -> None:
+    body = record["body"]
+    for needle in NEVER_IN_BODY:
+        assert needle not in body, f"{name}: {needle!r} in body"
+    for text in _widget_texts(name):
+        assert text not in body, f"{name}: widget text {text[:40]!r} in body"
+    assert body == "\n\n".join(b["text"] for b in record["blocks"])
+
+
+def test_standard_dates_never_call_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(text: str) -> None:
+        raise AssertionError(f"dateparser called for {text!r}")
+
+    monkeypatch.setattr(dates, "_dateparser_cached", explode)
+    before = dates.dateparser_calls
+    for case in CASES:
+        parse_case(case)
+    for _, head, body, _ in HEADER_CASES:
+        parse_page(page(body, head), URL, FETCHED)
+    assert dates.dateparser_calls == before
+
+
+# --- layout drift ----------------------------------------------------------------------------
+
+SEED = next(c for c in CASES if c.name == "seed_cerner")
+
+
+def _seed_root() -> Any:
+    return lxml.html.document_fromstring(SEED.html.decode("utf-8"))
+
+
+def _html(root: Any) -> str:
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+def _summary(html: str) -> tuple[Any, ...]:
+    records = parse_page(html, SEED.url, SEED.fetched_at)
+    art = records[0]
+    count = {t: sum(r.record_type == t for r in records)
+             for t in ("related_link", "event", "job_ad", "people_news")}
+    return art.title, art.body, [b.kind for b in art.blocks], count
+
+
+SEED_SUMMARY = _summary(SEED.html.decode("utf-8"))
+
+
+def test_renamed_body_container_still_gives_the_body() -> None:
+    root = _seed_root()
+    for el in root.xpath("//article | //*[@itemprop='articleBody']"):
+        el.tag = "div"
+        for attr in ("class", "itemprop", "itemscope", "itemtype", "data-article-id"):
+            el.attrib.pop(attr, None)
+        el.set("class", "xyz")
+    report = parse_page_report(_html(root), SEED.url, SEED.fetched_at)
+    assert _summary(_html(root)) == SEED_SUMMARY
+    assert report.drift == []
+
+
+def test_page_without_its_article_warns() -> None:
+    root = _seed_root()
+    for el in root.xpath("//article | //head/meta | //head/script | //head/title"):
+        el.getparent().remove(el)
+    report = parse_page_report(_html(root), SEED.url, SEED.fetched_at)
+    art = report.records[0]
+    assert {"no_title", "no_body"} <= set(art.warnings)
+    assert {"no_title", "no_body"} <= set(report.drift)
+    # The widgets are still read.
+    assert _summary(_html(root))[3] == {"related_link": 0, "event": 3, "job_ad": 3,
+                                        "people_news": 4}
+
+
+def test_known_widget_heading_without_records_warns() -> None:
+    body = (f"<article><h1>Titel på artiklen</h1><p>{LONG}</p><p>{LONG2}</p></article>"
+            "<aside><h2>Computerworld Events</h2><p>Nyt layout uden kategori og sted.</p>"
+            "<h2>Navnenyt fra it-Danmark</h2><p>Indhold i et ukendt format.</p></aside>")
+    report = parse_page_report(page(body), URL, FETCHED)
+    assert "empty_widget:events_block" in report.drift
+    assert "empty_widget:people_news" in report.drift
+    assert "empty_widget:events_block" in report.records[0].warnings
+
+
+# --- the seed page in other markups ----------------------------------------------------------
+
+def _all_divs(root: Any) -> None:
+    """Every block element a bare <div>: no article/aside/nav/header/footer, no classes."""
+    for el in root.find("body").iter():
+        if isinstance(el.tag, str) and el.tag in BLOCK_TAGS - {"body", "html"}:
+            el.tag = "div"
+            for attr in [a for a in el.attrib if a not in ("href", "src")]:
+                del el.attrib[attr]
+
+
+def _br_body(root: Any) -> None:
+    """The article body as one <div> of <br>-separated lines (headings as plain lines)."""
+    [container] = root.xpath("//*[@itemprop='articleBody']")
+    pieces = []
+    for child in container:
+        inner = (child.text or "") + "".join(lxml.html.tostring(c, encoding="unicode")
+                                             for c in child)
+        pieces.append(inner.strip())
+    new = lxml.html.fragment_fromstring("<div>" + "<br><br>".join(pieces) + "</div>")
+    container.getparent().replace(container, new)
+
+
+def _span_cards(root: Any) -> None:
+    """Each event card and job ad one <a> with inline <span> lines and no whitespace."""
+    for card in root.xpath("//*[contains(@class, 'event-card ') or @class='event-card']"
+                           " | //a[contains(@class, 'job-card')]"):
+        href = card.xpath(".//a/@href | self::a/@href")[0]
+        texts = [" ".join(el.text_content().split()) for el in card.iterchildren()]
+        new = lxml.html.fragment_fromstring(
+            f'<a href="{href}">' + "".join(f"<span>{t}</span>" for t in texts) + "</a>")
+        card.getparent().replace(card, new)
+
+
+def _no_metadata(root: Any) -> None:
+    """No JSON-LD, no OpenGraph, no article:* or twitter:* metas."""
+    for el in root.xpath("//script[@type='application/ld+json'] | //meta[@property] | "
+                         "//meta[starts-with(@name, 'twitter:')]"):
+        el.getparent().remove(el)
+
+
+def _pre_widgets(root: Any) -> None:
+    """The widget rail as the stored text copies show it: one white-space:pre block under
+    'Læses lige nu', every line indented four spaces."""
+    [rail] = root.xpath("//aside")
+    lines = []
+    for el in rail.iter("h2", "p", "li", "h3", "div"):
+        if el.tag == "div" and el.get("class") not in ("job-card__company", "job-card__title",
+                                                      "job-card__region"):
+            continue
+        text = " ".join(el.text_content().split())
+        if text:
+            lines.append("    " + text)
+    new = lxml.html.fragment_fromstring(
+        '<div style="white-space: pre">Læses lige nu\n' + "\n\n".join(lines) + "</div>")
+    rail.getparent().replace(rail, new)
+
+
+MARKUPS: list[tuple[str, Callable[[Any], None]]] = [
+    ("all divs", _all_divs), ("br body", _br_body), ("span cards", _span_cards),
+    ("no json-ld or og", _no_metadata), ("pre-formatted widgets", _pre_widgets),
+]
+
+
+@pytest.mark.parametrize("transform", [m[1] for m in MARKUPS], ids=[m[0] for m in MARKUPS])
+def test_seed_in_other_markup_gives_the_same_records(transform: Callable[[Any], None]) -> None:
+    root = _seed_root()
+    transform(root)
+    assert _summary(_html(root)) == SEED_SUMMARY
