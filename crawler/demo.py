@@ -33,7 +33,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         body = target.read_bytes()
         if target.suffix in (".xml", ".txt"):
-            host = f"127.0.0.1:{self.server.server_address[1]}"
+            host = f"127.0.0.1:{self.server.server_address[1]}"  # type: ignore[index]
             body = body.replace(b"{{BASE}}", host.encode())
         self.send_response(200)
         self.send_header("Content-Type", TYPES.get(target.suffix, "application/octet-stream"))

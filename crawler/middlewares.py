@@ -20,6 +20,7 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
+from twisted.internet.defer import Deferred
 
 
 class RobotsUnreachable(IgnoreRequest):
@@ -63,9 +64,9 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
         self._set(netloc, _DenyAll())
 
     def _set(self, netloc: str, parser: Any) -> None:
-        pending = self._parsers.get(netloc)
+        pending: Any = self._parsers.get(netloc)
         self._parsers[netloc] = parser
-        if pending is not None and hasattr(pending, "callback") and not pending.called:
+        if isinstance(pending, Deferred) and not pending.called:
             pending.callback(parser)
 
     def process_request_2(self, rp: Any, request: Request) -> None:
@@ -117,7 +118,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
                 await asyncio.sleep(wait)
         return None
 
-    def process_response(self, request: Request, response: Response) -> Request | Response:
+    def process_response(  # type: ignore[override]  # Scrapy ≥ 2.13 drops the spider arg
+            self, request: Request, response: Response) -> Request | Response:
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
             return response
         delay = None
@@ -133,7 +135,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self._schedule(retry, delay)
         return retry
 
-    def process_exception(self, request: Request, exception: Exception) -> Any:
+    def process_exception(  # type: ignore[override]
+            self, request: Request, exception: Exception) -> Any:
         retry = super().process_exception(request, exception)
         if isinstance(retry, Request):
             self._schedule(retry, None)

@@ -239,7 +239,7 @@ def _schema_for(annotation: Any) -> dict[str, Any]:
             if "type" in inner and isinstance(inner["type"], str):
                 inner = {**inner, "type": [inner["type"], "null"]}
                 if "enum" in inner:
-                    inner["enum"] = [*inner["enum"], None]
+                    inner["enum"] = [*inner["enum"], None]  # type: ignore[list-item]
             else:
                 inner = {"anyOf": [inner, {"type": "null"}]}
         return inner
@@ -247,7 +247,7 @@ def _schema_for(annotation: Any) -> dict[str, Any]:
         return {"type": "string", "enum": list(args)}
     if origin is list:
         return {"type": "array", "items": _schema_for(args[0])}
-    if dataclasses.is_dataclass(annotation):
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
         return _object_schema(annotation)
     simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
     if annotation in simple:

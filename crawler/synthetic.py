@@ -27,7 +27,7 @@ SEED_TITLE = "Svensk milliardordre til Cerner sætter udbudskonkurrenter i Regio
 FIRST_PARAGRAPH = "Just på den anden side af Øresundsbroen"
 URLS_PER_SITEMAP = 1000
 
-Fault = Callable[[BaseHTTPRequestHandler], None]
+Fault = Callable[[Any], None]  # called with the request handler
 
 
 @dataclass
