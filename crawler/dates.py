@@ -35,7 +35,18 @@ TWO_DAY_RE = re.compile(
     + _MONTH + r"\s+(?P<year>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
+NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d])")
+# "10.02" needs "kl."; a colon time after the date needs nothing.
+CLOCK_RE = re.compile(r"(?<![\d.:])(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?![\d:])")
+# "30. september & 1. oktober 2026": two days across a month boundary
+TWO_MONTH_RE = re.compile(
+    r"(?<!\d)(?P<day1>[0-3]?\d)\.\s*" + _MONTH.replace("month", "month1")
+    + r"\s*(?:&|og|-|–)\s*(?P<day2>[0-3]?\d)\.\s*" + _MONTH.replace("month", "month2")
+    + r"\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 TIME_RE = re.compile(r"\bkl\.?\s*(?P<hour>[0-2]?\d)[.:](?P<minute>[0-5]\d)\b", re.IGNORECASE)
+
+_UTC_SECONDS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\Z")
 
 # How often the slow fallback ran in this process: tests assert the fast path never needs it.
 dateparser_calls = 0
@@ -66,9 +77,16 @@ def find_date(text: str, *, fallback: bool = False) -> date | None:
 def event_dates(text: str) -> tuple[date | None, date | None]:
     """Start and end date of an event date line; one-day events have ``start == end``.
 
-    Understands ``16. & 17. september 2026`` (also ``og``, ``-``, ``–`` between the days) and
-    ``28. april 2026``. Returns ``(None, None)`` when no date is found.
+    Understands ``16. & 17. september 2026`` (also ``og``, ``-``, ``–`` between the days),
+    ``30. september & 1. oktober 2026`` and ``28. april 2026``. Returns ``(None, None)`` when
+    no date is found.
     """
+    across = TWO_MONTH_RE.search(text)
+    if across:
+        start = _make_date(across["year"], across["month1"], across["day1"])
+        end = _make_date(across["year"], across["month2"], across["day2"])
+        if start and end and start <= end:
+            return start, end
     two = TWO_DAY_RE.search(text)
     if two:
         start = _make_date(two["year"], two["month"], two["day1"])
@@ -80,15 +98,25 @@ def event_dates(text: str) -> tuple[date | None, date | None]:
 
 
 def find_datetime(text: str) -> str | None:
-    """An ISO 8601 string with the Copenhagen offset for ``… D. måned ÅÅÅÅ [kl. HH.MM]``.
+    """An ISO 8601 string with the Copenhagen offset for a printed date and time.
 
-    With a time of day: ``2017-03-06T10:02:00+01:00``. Without one: the date alone,
-    ``2006-10-27``. ``None`` when no date is found.
+    Understands ``… D. måned ÅÅÅÅ [kl. HH.MM]`` (also ``HH:MM``, ``kl.`` optional after a
+    date) and the numeric ``D.M.ÅÅÅÅ [HH:MM]`` of article headers. With a time of day:
+    ``2017-03-06T10:02:00+01:00``; without one the date alone, ``2006-10-27``. ``None`` when
+    no date is found. Never calls ``dateparser``.
     """
     day = find_date(text)
+    rest = text
     if day is None:
-        return None
-    clock = TIME_RE.search(text)
+        numeric = NUMERIC_DATE_RE.search(text)
+        if numeric is None:
+            return None
+        try:
+            day = date(int(numeric["year"]), int(numeric["month"]), int(numeric["day"]))
+        except ValueError:
+            return None
+        rest = text[numeric.end():]
+    clock = TIME_RE.search(rest) or CLOCK_RE.search(rest)
     if clock is None:
         return day.isoformat()
     try:
@@ -130,6 +158,9 @@ def utc_now_iso() -> str:
 
 def normalise_fetched_at(value: str) -> str:
     """Any ISO 8601 instant → ``YYYY-MM-DDTHH:MM:SSZ`` (UTC). Raises ``ValueError``."""
+    if _UTC_SECONDS.match(value):
+        datetime.fromisoformat(value[:-1])  # validates (raises ValueError on 2026-02-31)
+        return value  # already in the stored form: the common case, once per page
     moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)

@@ -35,3 +35,24 @@ _TERMINAL = tuple('.!?:;…"”»\'')
 
 def ends_like_sentence(text: str) -> bool:
     return text.rstrip().endswith(_TERMINAL)
+
+
+_MOJIBAKE = ("Ã¦", "Ã¸", "Ã¥", "Ã˜", "Ã…", "Ã†")
+
+
+def looks_mis_encoded(text: str) -> bool:
+    """Encoding damage: U+FFFD, UTF-8 read as Latin-1 (``Ã¸``), or ``?`` where a letter, quote
+    or dash belongs — inside a word (``ITEK?s``), opening one (``?kun?``) or alone between
+    spaces (``ITB. ? Men``). A question mark ending a sentence is not damage."""
+    if "\ufffd" in text or ("Ã" in text and any(m in text for m in _MOJIBAKE)):
+        return True
+    i = text.find("?")
+    while i >= 0:
+        after = text[i + 1:i + 2]
+        before = text[i - 1:i] if i else " "
+        if after.isalpha() and (before.isspace() or (before.isalpha() and after.islower())):
+            return True
+        if after == " " and before == " ":  # "ITB. ? Men": a dash lost
+            return True
+        i = text.find("?", i + 1)
+    return False

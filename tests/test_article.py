@@ -451,3 +451,59 @@ def test_seed_in_other_markup_gives_the_same_records(transform: Callable[[Any], 
     root = _seed_root()
     transform(root)
     assert _summary(_html(root)) == SEED_SUMMARY
+
+
+# --- every fixture page in other markups -----------------------------------------------------
+
+def _strip_hints(root: Any) -> None:
+    """No class, id, itemprop, role or aria-label anywhere."""
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            for attr in ("class", "id", "itemprop", "itemscope", "role", "aria-label"):
+                el.attrib.pop(attr, None)
+
+
+def _asides_first(root: Any) -> None:
+    """Sidebars before the article in source order."""
+    body = root.find("body")
+    for aside in root.xpath("//aside"):
+        aside.getparent().remove(aside)
+        body.insert(0, aside)
+
+
+def _reflow(root: Any) -> None:
+    """Source-formatted text: long text nodes wrapped with a newline and indentation."""
+    for el in root.find("body").iter():
+        if not isinstance(el.tag, str) or el.tag == "pre" or "pre" in (el.get("style") or ""):
+            continue
+        for attr in ("text", "tail"):
+            value = getattr(el, attr)
+            if value and len(value) > 60 and "\n\n" not in value:
+                words = value.split(" ")
+                setattr(el, attr, " ".join(w + ("\n        " if n % 8 == 7 else "")
+                                           for n, w in enumerate(words)))
+
+
+def _records_summary(html: str | bytes, case: Any) -> tuple[Any, ...]:
+    records = parse_page(html, case.url, case.fetched_at)
+    art = records[0]
+    count: dict[str, int] = {}
+    for r in records[1:]:
+        count[r.record_type] = count.get(r.record_type, 0) + 1
+    return art.title, art.lead, art.body, count
+
+
+FIXTURE_MARKUPS: list[tuple[str, Callable[[Any], None]]] = [
+    ("all divs", _all_divs), ("no json-ld or og", _no_metadata), ("no hints", _strip_hints),
+    ("asides first", _asides_first), ("reflowed text", _reflow),
+]
+
+
+@pytest.mark.parametrize("transform", [m[1] for m in FIXTURE_MARKUPS],
+                         ids=[m[0] for m in FIXTURE_MARKUPS])
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_fixture_in_other_markup_gives_the_same_records(case: Any,
+                                                       transform: Callable[[Any], None]) -> None:
+    root = lxml.html.document_fromstring(case.html.decode("utf-8"))
+    transform(root)
+    assert _records_summary(_html(root), case) == _records_summary(case.html, case)

@@ -34,21 +34,21 @@ from typing import Any
 
 from crawler import dates
 from crawler.parsers.body import read_body
-from crawler.parsers.document import Line, Metadata
+from crawler.parsers.document import Line
 from crawler.parsers.header import RSS_DATE, Header, read_header_line
+from crawler.parsers.metadata import Metadata
 from crawler.records import Article, Image, RelatedLink
-from crawler.text import clean
+from crawler.text import clean, looks_mis_encoded
 from crawler.urls import absolute, article_id, canonical_article_url
 
 GENRES = ("Computerworld mener", "CW for 10 år siden", "Morgen-briefing", "Morgenbriefing",
           "Interview", "Kommentar", "Leder", "Bakspejlet", "Computerviews", "Analyse", "Debat",
           "Klumme", "Anmeldelse")
 _GENRE = re.compile(r"^(?P<genre>" + "|".join(re.escape(g) for g in GENRES) + r")\s*:")
+_AF = re.compile(r"^Af\s+")
 _INTERVIEW = re.compile(r"^Interview\s+[A-ZÆØÅ]")
 SITE_SUFFIX = re.compile(r"\s*[|\-–]\s*Computerworld(?:\.dk)?\s*$", re.IGNORECASE)
 SITE_NAMES = frozenset({"computerworld", "computerworld.dk", "computerworld danmark"})
-ENCODING_DAMAGE = re.compile(
-    r"[A-Za-zæøåÆØÅ]\?[a-zæøå]|(?:^|\s)\?[A-Za-zæøåÆØÅ]|\ufffd|Ã[¦¸¥˜…†]")
 PRE_TITLE_LINES = 3  # "Artikel top billede" may stand just before the title (field guide §2.2)
 
 
@@ -76,7 +76,7 @@ def _names(value: Any) -> list[str]:
         name = item.get("name") if isinstance(item, dict) else item
         name = clean(name) if isinstance(name, str) else None
         if name and not name.startswith(("http://", "https://")):
-            names.append(re.sub(r"^Af\s+", "", name))
+            names.append(_AF.sub("", name))
     return names
 
 
@@ -131,7 +131,8 @@ def find_title(lines: list[Line], meta: Metadata, widget_lines: set[int]) -> int
             return n
     h1s = [n for n in h1s if lines[n].text.casefold() not in SITE_NAMES]
     in_article = [n for n in h1s if lines[n].in_article]
-    return (in_article or h1s or [None])[0]
+    chosen = in_article or h1s
+    return chosen[0] if chosen else None
 
 
 def parse_article(lines: list[Line], meta: Metadata, url: str, fetched_at: str,
@@ -228,8 +229,7 @@ def parse_article(lines: list[Line], meta: Metadata, url: str, fetched_at: str,
         warnings.append("no_title")
     if not body.blocks:
         warnings.append("no_body")
-    if any(("?" in t or "\ufffd" in t or "Ã" in t) and ENCODING_DAMAGE.search(t)
-           for t in (text_body, title, body.lead) if t):
+    if any(looks_mis_encoded(t) for t in (text_body, title, body.lead) if t):
         warnings.append("encoding_suspect")
     if art_id is None:
         warnings.append("no_article_id")

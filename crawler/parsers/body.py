@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 from crawler.parsers.document import HEADING_TAGS, Line
 from crawler.parsers.header import (
-    HERO_MARKER, PREMIUM_MARKER, PREMIUM_SUMMARY, RSS_DATE, Header, take_caption, is_caption,
-    is_note, read_header_line,
+    HERO_MARKER, PREMIUM_MARKER, PREMIUM_SUMMARY, RSS_DATE, Header, is_caption, is_note,
+    read_header_line, take_caption,
 )
 from crawler.parsers.related import RelatedMatch, match_related
 from crawler.records import Block, Link
@@ -38,11 +38,10 @@ LEAD_MIN = 30
 HEADING_MAX = 80
 DASH_QUOTE = re.compile(r"^[-–—]\s+\S")
 BODY_END = ("Flere mennesker i IT", "Skal din virksomhed med i Guiden")
+# Matched against the lower-cased line.
 PAYWALL = re.compile(
-    r"forbeholdt (?:vores )?abonnenter|Læs hele artiklen|Bliv abonnent|Se abonnementer|"
-    r"Log ind for at læse|Køb adgang|Prøv Premium|Allerede abonnent|Fortsæt med at læse",
-    re.IGNORECASE)
-_PAYWALL_WORDS = ("abonne", "læs hele", "log ind", "adgang", "premium", "fortsæt")
+    r"forbeholdt (?:vores )?abonnenter|læs hele artiklen|bliv abonnent|se abonnementer|"
+    r"log ind for at læse|køb adgang|prøv premium|allerede abonnent|fortsæt med at læse")
 TOOL_LABEL = re.compile(
     r"^(?:Del (?:på|artiklen|via)\b|Send som e-?mail|Gem artikel|Print(?:er)? artikel|"
     r"Kopiér link|Del\b|Print|Tip en ven|Lyt til artiklen)", re.IGNORECASE)
@@ -63,16 +62,15 @@ class Body:
 
 def is_paywall(text: str) -> bool:
     """A subscription call to action ("Denne artikel er forbeholdt abonnenter …")."""
-    if len(text) > 200:
-        return False
-    lower = text.lower()
-    return any(w in lower for w in _PAYWALL_WORDS) and bool(PAYWALL.search(text))
+    return len(text) <= 200 and PAYWALL.search(text.lower()) is not None
 
 
 def _lead_like(line: Line) -> bool:
     text = line.text
-    if line.tag in HEADING_TAGS or line.tag == "li" or line.anchor is not None:
+    if line.tag == "li" or line.anchor is not None:
         return False
+    if line.tag in HEADING_TAGS:  # a standfirst in an <h2>: long and a full sentence
+        return len(text) >= 2 * LEAD_MIN and text.endswith((".", "!", "?", "”", '"'))
     return len(text) >= LEAD_MIN or ends_like_sentence(text)
 
 
@@ -200,7 +198,9 @@ def read_body(zone: list[Line], header: Header, *, has_title: bool, title: str |
         rest = [ln for ln in rest if ln.index < end]
     root = body_root(rest)
     if root is None:
-        return body  # nothing long enough to be an article's text
+        if not has_title and header.rss_month is None:
+            return body  # no title and nothing long enough to be an article's text
+        root = ()
     rest = [ln for ln in rest if ln.within(root)]
     headlines = story_headlines(title, body.lead) if _is_briefing(title) else []
     k = 0
@@ -242,4 +242,4 @@ def _take_lead(zone: list[Line], k: int, body: Body) -> int:
 
 
 def _is_briefing(title: str | None) -> bool:
-    return bool(title) and title.casefold().startswith(("morgen-briefing", "morgenbriefing"))
+    return title is not None and title.casefold().startswith(("morgen-briefing", "morgenbriefing"))

@@ -1,4 +1,4 @@
-"""One page as a sequence of visible text lines, plus its standard metadata.
+"""One page as a sequence of visible text lines (its metadata: :mod:`.metadata`).
 
 The real markup of computerworld.dk is unknown, so nothing here depends on class names.
 The HTML tree is walked once and flattened into :class:`Line` objects in reading order:
@@ -26,14 +26,14 @@ body finder use this instead of class names.
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from lxml import etree
 
+from crawler.parsers.metadata import Metadata, read_metadata  # noqa: F401  (re-exported)
 from crawler.text import clean_str
 from crawler.urls import absolute
 
@@ -76,6 +76,10 @@ _BLANK_LINE = re.compile(r"\S[ \t\r]*\n[ \t\r]*\n[ \t\r\n]*\S")
 
 # Context flags of the element being walked.
 _ASIDE, _ARTICLE, _FIGURE, _QUOTE, _BOLD, _PRE, _INNER, _BODY, _CARD = (1 << n for n in range(9))
+_FLAG_OF_TAG = {"article": _INNER | _CARD | _ARTICLE, "main": _INNER | _ARTICLE,
+                "aside": _INNER | _CARD | _ASIDE, "section": _INNER | _CARD,
+                "li": _INNER | _CARD, "strong": _BOLD, "b": _BOLD, "figure": _FIGURE,
+                "blockquote": _QUOTE, "pre": _PRE}
 
 
 @dataclass(slots=True)
@@ -114,94 +118,6 @@ class Line:
         return self.path[:len(container)] == container
 
 
-@dataclass
-class Metadata:
-    """Standard metadata of the page: JSON-LD, OpenGraph, ``<meta>``, canonical, ``<time>``."""
-
-    jsonld: dict[str, Any] = field(default_factory=dict)  # the article-like JSON-LD object
-    meta: dict[str, list[str]] = field(default_factory=dict)  # name/property → contents
-    canonical: str | None = None
-    lang: str | None = None
-    title_tag: str | None = None
-    times: list[tuple[str, str]] = field(default_factory=list)  # (datetime attr, text)
-
-    def first(self, *names: str) -> str | None:
-        for name in names:
-            for value in self.meta.get(name, []):
-                value = clean_str(value)
-                if value:
-                    return value
-        return None
-
-    def all(self, name: str) -> list[str]:
-        return [clean_str(v) for v in self.meta.get(name, []) if clean_str(v)]
-
-
-ARTICLE_TYPES = frozenset(
-    {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-     "BlogPosting", "ReviewNewsArticle", "BackgroundNewsArticle", "AdvertiserContentArticle",
-     "ScholarlyArticle", "TechArticle", "Report"}
-)
-
-
-def _jsonld_objects(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _jsonld_objects(item)
-    elif isinstance(data, dict):
-        yield data
-        graph = data.get("@graph")
-        if graph is not None:
-            yield from _jsonld_objects(graph)
-
-
-def _is_article_type(obj: dict[str, Any]) -> bool:
-    kind = obj.get("@type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    return any(isinstance(k, str) and k in ARTICLE_TYPES for k in kinds)
-
-
-def read_metadata(root: Any) -> Metadata:
-    """JSON-LD (the first article-typed object, ``@graph`` and lists included), every
-    ``<meta>`` by name/property/itemprop (lower-cased), ``rel=canonical``, ``<html lang>``,
-    ``<title>`` and ``<time datetime>`` outside asides, navigation and footers."""
-    meta = Metadata()
-    title_seen = False
-    for el in root.iter("meta", "link", "title", "script", "time"):
-        tag = el.tag
-        if tag == "meta":
-            key = el.get("property") or el.get("name") or el.get("itemprop")
-            content = el.get("content")
-            if key and content is not None:
-                meta.meta.setdefault(key.strip().lower(), []).append(content)
-        elif tag == "link":
-            href = el.get("href")
-            if href and meta.canonical is None and \
-                    "canonical" in (el.get("rel") or "").lower().split():
-                meta.canonical = href.strip()
-        elif tag == "title":
-            if not title_seen:
-                title_seen = True
-                meta.title_tag = clean_str(text_of(el)) or None
-        elif tag == "time":
-            stamp = el.get("datetime")
-            if stamp and not any(a.tag in ("aside", "nav", "footer") for a in el.iterancestors()):
-                meta.times.append((stamp.strip(), clean_str(text_of(el))))
-        elif (el.get("type") or "").strip().lower() == "application/ld+json" and not meta.jsonld:
-            try:
-                data = json.loads(el.text or "", strict=False)
-            except (ValueError, RecursionError):
-                continue
-            for obj in _jsonld_objects(data):
-                if _is_article_type(obj):
-                    meta.jsonld = obj
-                    break
-    html = root if root.tag == "html" else root.getroottree().getroot()
-    if html is not None and html.get("lang"):
-        meta.lang = html.get("lang").strip()
-    return meta
-
-
 def pre_classes(root: Any) -> frozenset[str]:
     """Class names that a ``<style>`` rule of the page makes ``white-space: pre*``."""
     found: set[str] = set()
@@ -218,7 +134,11 @@ def pre_classes(root: Any) -> frozenset[str]:
 
 
 class _Flattener:
-    """Walks the tree once and emits :class:`Line` objects."""
+    """Walks the tree once and emits :class:`Line` objects.
+
+    Written for speed (it is the only part of a page parse that visits every element): one
+    method call per element, attributes read in one ``items()`` call, context as bit flags.
+    """
 
     def __init__(self, base_url: str, pre: frozenset[str]) -> None:
         self.base_url = base_url
@@ -242,28 +162,24 @@ class _Flattener:
     # --- lines --------------------------------------------------------------------------
 
     def flush(self) -> None:
-        parts = self._parts
         if not (self._bold or self._plain):  # only whitespace since the last line
-            if parts or self._links or self._share:
+            if self._parts or self._links or self._share:
                 self._parts, self._links, self._share, self._line_pre = [], [], 0, False
             return
-        raw = "".join(parts)
-        self._parts = []
-        links, self._links = self._links, []
-        bold, plain, self._bold, self._plain = self._bold, self._plain, False, False
-        share, self._share = self._share, 0
-        line_pre, self._line_pre = self._line_pre, False
-        text = clean_str(raw)
-        if not text:
-            return
+        raw = "".join(self._parts)
+        links, bold, plain, share, line_pre = (self._links, self._bold, self._plain,
+                                               self._share, self._line_pre)
+        self._parts, self._links, self._bold, self._plain, self._share, self._line_pre = \
+            [], [], False, False, 0, False
+        text = " ".join(raw.split())
         if share and share >= 0.6 * len(text.replace(" ", "")):
             self._time = None
             return  # a share bar
         flags = self._flags
-        indent = len(raw) - len(raw.lstrip(" \t\r\n")) if line_pre else 0
         self.lines.append(Line(
-            text, self._tag, len(self.lines), indent, links, self._anchor, False,
-            bool(flags & _ASIDE), bool(flags & _ARTICLE), bool(flags & _FIGURE),
+            text, self._tag, len(self.lines),
+            len(raw) - len(raw.lstrip(" \t\r\n")) if line_pre else 0, links, self._anchor,
+            False, bool(flags & _ASIDE), bool(flags & _ARTICLE), bool(flags & _FIGURE),
             bool(flags & _QUOTE), bold and not plain, self._block, tuple(self._path),
             bool(flags & _BODY), self._time, self._image))
         self._time = None
@@ -272,38 +188,39 @@ class _Flattener:
     def text(self, value: str) -> None:
         """Add text of the current element (``value`` is non-empty)."""
         flags = self._flags
-        if value.isspace() and not flags & _PRE:
-            if self._parts:
-                self._parts.append(" ")
-            return
-        if not flags & _PRE and "\n" in value and _BLANK_LINE.search(value):
-            # Pre-formatted text whose stylesheet we cannot see: keep its line breaks for
-            # the rest of this element.
+        if not flags & _PRE:
+            if value.isspace():
+                if self._parts:
+                    self._parts.append(" ")
+                return
+            if "\n" not in value or not _BLANK_LINE.search(value):
+                self._parts.append(value)
+                if flags & _BOLD:
+                    self._bold = True
+                else:
+                    self._plain = True
+                return
+            # Pre-formatted text whose stylesheet we cannot see: keep its line breaks for the
+            # rest of this element.
             self._flags = flags = flags | _PRE
-        if flags & _PRE and "\n" in value:
-            pieces = value.split("\n")
-            self._piece(pieces[0], flags)
-            for piece in pieces[1:]:
+        first = True
+        for piece in value.split("\n"):
+            if not first:
                 self.flush()
-                self._piece(piece, flags)
-            return
-        self._piece(value, flags)
-
-    def _piece(self, value: str, flags: int) -> None:
-        if not value:
-            return
-        self._parts.append(value)
-        if flags & _PRE:
-            self._line_pre = True
-        if not value.isspace():
-            if flags & _BOLD:
-                self._bold = True
-            else:
-                self._plain = True
+            first = False
+            if piece:
+                self._parts.append(piece)
+                self._line_pre = True
+                if not piece.isspace():
+                    if flags & _BOLD:
+                        self._bold = True
+                    else:
+                        self._plain = True
 
     # --- elements -----------------------------------------------------------------------
 
     def children(self, el: Any, depth: int) -> None:
+        """Walk the content of ``el`` (its text, child elements and their tails)."""
         text = el.text
         if text:
             self.text(text)
@@ -332,29 +249,37 @@ class _Flattener:
             return
         flags = self._flags
         new = flags
-        if el.attrib:
-            if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-                return
-            style = el.get("style")
-            if style and "none" in style and \
-                    "display:none" in style.replace(" ", "").lower():
-                return
-            role = el.get("role")
-            if role and role.lower() in CHROME_ROLES:
-                return
-            cls = el.get("class")
-            ident = el.get("id")
-            if (cls or ident) and not flags & _CARD and tag not in ("article", "main"):
-                hints = f"{cls or ''} {ident or ''}".lower().split()
-                if any(h in CHROME_HINTS for h in hints) and not _has_h1(el):
+        items = el.items()
+        if items:
+            cls = ident = style = None
+            for key, value in items:
+                if key == "class":
+                    cls = value
+                elif key == "id":
+                    ident = value
+                elif key == "style":
+                    style = value
+                elif key == "role":
+                    if value.lower() in CHROME_ROLES:
+                        return
+                elif key == "hidden" or (key == "aria-hidden" and value == "true"):
                     return
-            if cls and self.pre and any(c in self.pre for c in cls.split()):
-                new |= _PRE
-            if style and _PRE_STYLE.search(style):
-                new |= _PRE
-            if el.get("itemprop") == "articleBody":
-                new |= _BODY | _ARTICLE
-        if tag == "nav" or (tag in ("header", "footer") and not flags & _INNER
+                elif key == "itemprop" and value == "articleBody":
+                    new |= _BODY | _ARTICLE
+            if style:
+                folded = style.replace(" ", "").lower()
+                if "display:none" in folded:
+                    return
+                if "white-space:pre" in folded:
+                    new |= _PRE
+            if cls or ident:
+                if not flags & _CARD and tag != "article" and tag != "main":
+                    hints = f"{cls or ''} {ident or ''}".lower().split()
+                    if any(h in CHROME_HINTS for h in hints) and not _has_h1(el):
+                        return
+                if cls and self.pre and any(c in self.pre for c in cls.split()):
+                    new |= _PRE
+        if tag == "nav" or ((tag == "header" or tag == "footer") and not flags & _INNER
                             and not _has_h1(el)):
             return
         if depth > MAX_DEPTH:
@@ -366,39 +291,33 @@ class _Flattener:
         if tag == "a":
             self.link(el, depth)
             return
-        if tag == "time":
+        if tag in _FLAG_OF_TAG:
+            new |= _FLAG_OF_TAG[tag]
+        elif tag == "time":
             stamp = el.get("datetime")
             if stamp and self._time is None:
                 self._time = stamp.strip()
-        elif tag in INNER_TAGS:
-            new |= _INNER
-            if tag != "main":
-                new |= _CARD
-            if tag == "aside":
-                new |= _ASIDE
-            elif tag in ("article", "main"):
-                new |= _ARTICLE
-        elif tag in ("strong", "b"):
-            new |= _BOLD
-        elif tag == "figure":
-            new |= _FIGURE
-        elif tag == "blockquote":
-            new |= _QUOTE
-        elif tag == "pre":
-            new |= _PRE
         if tag in BLOCK_TAGS:
-            self.flush()
+            if self._parts or self._links:
+                self.flush()
             saved = self._flags, self._block, self._tag
             self._flags, self._block, self._tag = new, el, tag
             self._ids += 1
             self._path.append(self._ids)
-            self.children(el, depth)
-            self.flush()
+            if len(el):
+                self.children(el, depth)
+            elif el.text:
+                self.text(el.text)
+            if self._parts or self._links:
+                self.flush()
             self._path.pop()
             self._flags, self._block, self._tag = saved
         else:
             self._flags = new
-            self.children(el, depth)
+            if len(el):
+                self.children(el, depth)
+            elif el.text:
+                self.text(el.text)
             self._flags = flags
 
     def link(self, el: Any, depth: int) -> None:
@@ -416,13 +335,13 @@ class _Flattener:
                 if tag.__class__ is str and tag not in SKIP_TAGS and tag != "br":
                     self.element(child, tag, depth + 1)
                 self.flush()
-                if child.tail:
+                if child.tail and not child.tail.isspace():
                     self.text(child.tail)
             self.flush()
             self._anchor = saved
             return
         if href and SHARE_URL.match(href.strip()):
-            self._share += len(clean_str(text_of(el)).replace(" ", ""))
+            self._share += len("".join(text_of(el).split()))
         elif url:
             self._links.append((url, clean_str(text_of(el))))
         self.children(el, depth)

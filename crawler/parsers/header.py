@@ -41,9 +41,12 @@ PLAIN_CREDIT = re.compile(r"^Foto\s*:\s*(?P<credit>\S.{0,150})$", re.IGNORECASE)
 
 BYLINE = re.compile(r"^(?:Af|Skrevet af)\s+(?P<names>[A-ZÆØÅ].{1,150})$")
 TOLD_TO = re.compile(r"^Fortalt til\s*:?\s*(?P<names>[A-ZÆØÅ].{1,100})$", re.IGNORECASE)
+_AND = re.compile(r"\s+og\s+|\s*&\s*")
+_DATE_PARTS = re.compile(r"\s+[|·]\s+|\s+-\s+(?=[A-ZÆØÅ])")
 _NAME = re.compile(r"^[A-ZÆØÅ][\w.'’-]*(?:\s+(?:[A-ZÆØÅ][\w.'’-]*|von|van|de|der|la))*$")
 
-_DATE = r"[0-3]?\d\.\s*[A-Za-zæøåÆØÅ]+\.?\s+(?:19|20)\d\d(?:,?\s*(?:kl\.?\s*)?[0-2]?\d[.:][0-5]\d)?"
+_DATE = (r"(?:[0-3]?\d\.\s*[A-Za-zæøåÆØÅ]+\.?\s+|[0-3]?\d\.[01]?\d\.)(?:19|20)\d\d"
+         r"(?:,?\s*(?:kl\.?\s*)?[0-2]?\d[.:][0-5]\d)?")
 DATE_PART = re.compile(
     r"^(?:(?P<label>Udgivet|Publiceret|Offentliggjort|Opdateret|Senest opdateret|Bragt)"
     r"(?:\s+den|\s*:)?\s*)?(?:d\.\s*|den\s+)?(?P<date>" + _DATE + r")\.?$", re.IGNORECASE)
@@ -134,7 +137,7 @@ def byline_names(text: str) -> list[str] | None:
     parts = names.split(",")
     if len(parts) >= 2 and " og " not in parts[-1] and "&" not in parts[-1]:
         parts = parts[:-1]  # ", <medie>"
-    found = [n.strip(" .") for part in parts for n in re.split(r"\s+og\s+|\s*&\s*", part)]
+    found = [n.strip(" .") for part in parts for n in _AND.split(part)]
     found = [n for n in found if n]
     if not found or len(found) > 6 or not all(_NAME.match(n) and len(n.split()) <= 5
                                                 for n in found):
@@ -159,13 +162,13 @@ def read_date_line(text: str, header: Header) -> bool:
     """A line made only of date parts (``Udgivet … | Opdateret …``): record them."""
     if len(text) > 120:
         return False
-    parts = [p.strip() for p in re.split(r"\s+[|·]\s+|\s+-\s+(?=[A-ZÆØÅ])", text) if p.strip()]
-    found = []
+    parts = [p.strip() for p in _DATE_PARTS.split(text) if p.strip()]
+    found: list[tuple[str | None, str, str | None]] = []
     for part in parts:
         m = DATE_PART.match(part)
-        if m and dates.find_date(m["date"]):
-            found.append((m["label"], clean(m["date"]) or m["date"],
-                          dates.find_datetime(m["date"])))
+        value = dates.find_datetime(m["date"]) if m else None
+        if m and value:
+            found.append((m["label"], clean(m["date"]) or m["date"], value))
             continue
         m = ISO_PART.match(part)
         if m:
@@ -253,10 +256,22 @@ def is_note(text: str) -> bool:
                 and _PROVENANCE_VERB.search(text))
 
 
+def _is_stats(text: str) -> bool:
+    return bool(WORD_COUNT.match(text) or READING_TIME.match(text) or WORDS_AND_TIME.match(text))
+
+
 def _premium_summary(lines: list[Line], i: int, header: Header) -> int:
+    """``Det får du i artiklen``, its bullets, the word count and the reading time.
+
+    Bullets are the lines up to the numbers (whatever their markup: ``•`` text, ``<li>``, plain
+    lines when the ``•`` is hidden); without numbers, the ``•``/``<li>`` lines that follow.
+    """
+    stats = next((j for j in range(i + 1, min(i + 9, len(lines)))
+                  if _is_stats(lines[j].text)), None)
     j = i + 1
     while j < len(lines) and len(lines[j].text) < 300 and (
-            BULLET.match(lines[j].text) or lines[j].tag == "li"):
+            (stats is not None and j < stats) or BULLET.match(lines[j].text)
+            or lines[j].tag == "li"):
         item = clean(BULLET.sub("", lines[j].text))
         if item:
             header.summary.append(item)

@@ -1,8 +1,15 @@
 """``parse_page``: one page in, every record it holds out.
 
-The page is decoded (bytes with a wrong or missing charset are repaired with
-``bs4.UnicodeDammit``), parsed once with lxml, flattened into lines, segmented into article
-and widget blocks, and each block is handed to its parser.
+The page is decoded (bytes that are not UTF-8 are repaired with ``bs4.UnicodeDammit``, the only
+use of BeautifulSoup), parsed once with lxml, its metadata read (:mod:`.metadata`), its body
+flattened into lines (:mod:`.document`) and segmented into widgets (:mod:`.segments`); the
+article (:mod:`.article`, :mod:`.header`, :mod:`.body`, :mod:`.related`) and each widget
+(:mod:`.widgets`, :mod:`.people`) are read from those lines. No block parser walks the tree
+again.
+
+Layout drift is made loud: an article without a title or a body carries ``no_title`` /
+``no_body``, and a known widget heading that yields no records ``empty_widget:<kind>``; all of
+them are also listed in :attr:`PageReport.drift` for the crawl statistics.
 """
 
 from __future__ import annotations
@@ -13,7 +20,8 @@ from dataclasses import dataclass, field
 from crawler.dates import normalise_fetched_at
 from crawler.errors import ParseError
 from crawler.parsers.article import parse_article
-from crawler.parsers.document import flatten, parse_html, read_metadata
+from crawler.parsers.document import flatten, parse_html
+from crawler.parsers.metadata import read_metadata
 from crawler.parsers.people import parse_people_block
 from crawler.parsers.segments import RECORD_BEARING, segment_widgets
 from crawler.parsers.widgets import parse_events, parse_job_ads, parse_sponsored

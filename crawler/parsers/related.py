@@ -14,7 +14,10 @@ Understood phrasings (the cue is the printed text before the colon):
   læse mere om hans exit ved at klikke her.``, ``(som du kan læse her)``): ``title`` is null,
   the cue is the sentence without its final period. When such a sentence is part of a longer
   paragraph, the paragraph stays in the body;
-* ``Læs mere:`` with nothing after it: no pointer, and not body text either.
+* any other ``Læs …:`` line ending in its colon (``Læs også Computerworld-journalist Mads
+  Holms:``) is such a cue too: the linked lines after it are its pointers;
+* ``Læs mere:`` (or such a cue) with nothing linked after it: no pointer, and not body text
+  either.
 
 Titles lose one sentence-final ``.`` (not an ellipsis) and a stray ``¨``; quotes are kept.
 """
@@ -33,6 +36,7 @@ _KNOWN_CUE = re.compile(
     r"Læs mere om [^:]{1,80}? her)\s*:\s*(?P<title>.*)$",
     re.DOTALL | re.IGNORECASE,
 )
+_BARE_CUE = re.compile(r"^(?P<cue>Læs\b[^:.!?]{1,100}?)\s*:\s*¨?$")
 _OPEN_CUE = re.compile(r"^(?P<cue>[^:]{3,160}?)\s*:\s*(?P<title>.+)$", re.DOTALL)
 _CUE_WORDS = re.compile(r"\b(?:her|læs\w*|artik\w*|historie\w*)\b", re.IGNORECASE)
 _HER = re.compile(r"\bher\b", re.IGNORECASE)
@@ -81,7 +85,7 @@ def _is_link_line(line: Line) -> bool:
 
 def _list_after(lines: list[Line], i: int, cue: str) -> list[RelatedMatch]:
     """``Læs også:`` alone: the linked titles on the following lines."""
-    found = []
+    found: list[RelatedMatch] = []
     j = i + 1
     while j < len(lines) and len(found) < MAX_LIST and _is_link_line(lines[j]) and \
             len(lines[j].text) <= 250:
@@ -112,6 +116,9 @@ def match_related(lines: list[Line], i: int) -> list[RelatedMatch]:
         if title:
             return [RelatedMatch(cue, title, _title_url(line, title), 1)]
         return _list_after(lines, i, cue)
+    bare = _BARE_CUE.match(text)
+    if bare:  # "Læs også Computerworld-journalist Mads Holms:" with its titles on the next lines
+        return _list_after(lines, i, bare["cue"].strip())
     if line.links and len(text) <= 300:
         opened = _OPEN_CUE.match(text)
         if opened and _CUE_WORDS.search(opened["cue"]):
@@ -125,10 +132,18 @@ def match_related(lines: list[Line], i: int) -> list[RelatedMatch]:
             if sentence.startswith("(") and sentence.endswith(")"):
                 sentence = sentence[1:-1]
             return [RelatedMatch(strip_final_period(sentence.strip()), None, her_links[0], 1)]
-        sentence = next((m.group(0) for m in _SENTENCE.finditer(text)
-                         if _HER.search(m.group(0))), None)
-        if sentence:
-            cue = clean(strip_final_period(sentence.strip().strip("()").strip()))
+        found = next((m.group(0) for m in _SENTENCE.finditer(text)
+                      if _HER.search(m.group(0))), None)
+        if found:
+            sentence = found
+            # "…, hvilket du kan læse mere om her." / "(som du kan læse her)": the clause.
+            her = list(_HER.finditer(sentence))[-1].start()
+            comma, paren = sentence.rfind(", ", 0, her), sentence.rfind("(", 0, her)
+            cut = max(comma + 2 if comma >= 0 else 0, paren + 1 if paren >= 0 else 0)
+            end = min((x for x in (sentence.find(")", her), sentence.find(",", her)) if x >= 0),
+                      default=len(sentence))
+            clause = sentence[cut:end].strip()
+            cue = clean(strip_final_period(clause.strip()))
             if cue:
                 return [RelatedMatch(cue, None, her_links[0], 0, keep_in_body=True)]
     return []

@@ -1,4 +1,20 @@
-"""Events, job ads and sponsored items of the widget zone (field guide §11–15)."""
+"""Events, job ads and sponsored items of the widget zone (field guide §11–15).
+
+Each parser gets one :class:`~crawler.parsers.segments.Segment` (its cue line first):
+
+* ``Computerworld Events``: every ``<Kategori> | <Sted>`` line opens an event whose title is the
+  next line and whose description the line after (unless that is the next ``… | …`` line or
+  ``Se alle vores events …``). The intro sentence and the four ``Ekspertindsigt –`` lines are
+  no events. No dates, no price.
+* ``Event: <titel>``: then ``<Kategori> | <Sted>``, a description and ``<dato> | <pris>`` in
+  any order among the next five lines; ``Gratis deltagelse`` → ``is_free: true``, any other
+  price text → ``false``.
+* ``Kommende events``: title, description lines, ``<dato> | Læs mere`` (a link label, not a
+  price: ``price_raw``/``is_free`` null).
+* Dates: ``28. april 2026``; two-day ``16. & 17. september 2026`` (also ``og``, ``-``, ``–``).
+* Job ads: (company, title, region) triples, verbatim; the link of the title, else of the card.
+* ``Annonceindlæg fra <Sponsor>`` / ``Annonceindlæg tema`` (sponsor null): headline, teaser.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,166 @@
+"""Events, job ads and sponsored items of the widget zone (field guide §10–15)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from crawler.parsers import parse_page, parse_page_report
+from crawler.records import Event, JobAd, Record, Sponsored
+
+URL = "https://www.computerworld.dk/art/290001/en-test-artikel"
+FETCHED = "2026-02-03T10:00:00Z"
+ARTICLE = ("<article><h1>Regionen vælger ny platform</h1><p>Leaden er en hel sætning.</p>"
+           "<p>Region Nordvest har brugt tre år på at forberede udbuddet, og nu er der endelig "
+           "valgt en leverandør til den nye platform.</p></article>")
+INTRO = ("<p>Vi samler hvert år mere end 6.000 deltagere på mere end 70 events for "
+         "it-professionelle.</p><ul><li>Ekspertindsigt – Lyt til førende specialister.</li>"
+         "<li>Netværk – Mød beslutningstagere.</li><li>Praktisk viden – Få konkrete cases.</li>"
+         "<li>Aktuelle tendenser – Bliv opdateret.</li></ul>")
+
+
+def records(widgets: str, kind: type[Record]) -> list[Any]:
+    html = f"<html><body><main>{ARTICLE}<aside>{widgets}</aside></main></body></html>"
+    return [r for r in parse_page(html, URL, FETCHED) if isinstance(r, kind)]
+
+
+def event_row(e: Event) -> tuple[Any, ...]:
+    return (e.title, e.category, e.location, e.description, e.start_date, e.end_date,
+            e.date_raw, e.price_raw, e.is_free, e.url)
+
+
+EVENT_CASES: list[tuple[str, str, list[tuple[Any, ...]]]] = [
+    ("events block: intro is no event",
+     "<section><h2>Computerworld Events</h2>" + INTRO +
+     "<div><p>Infrastruktur | Horsens</p><h3><a href='/events/dc-day'>Datacenter Day 2026: "
+     "Strøm og køling</a></h3><p>Få ny viden om energieffektive datacentre.</p></div>"
+     "<div><p>Sikkerhed | Online</p><h3>Årets CISO 2026</h3><p>Program og talere offentliggøres "
+     "snarest.</p></div><p><a href='/events'>Se alle vores events inden for it</a></p></section>",
+     [("Datacenter Day 2026: Strøm og køling", "Infrastruktur", "Horsens",
+       "Få ny viden om energieffektive datacentre.", None, None, None, None, None,
+       "https://www.computerworld.dk/events/dc-day"),
+      ("Årets CISO 2026", "Sikkerhed", "Online", "Program og talere offentliggøres snarest.",
+       None, None, None, None, None, None)]),
+    ("event promo, one day",
+     "<div><h3><a href='/events/supply'>Event: Supply Chain Tech Day 2026 - Aarhus</a></h3>"
+     "<div>It-løsninger | Aarhus C</div><div>Hør hvordan logistikvirksomheder bruger data. "
+     "Deltag i Aarhus 22. januar.</div><div>22. januar 2026 | Gratis deltagelse</div></div>",
+     [("Supply Chain Tech Day 2026 - Aarhus", "It-løsninger", "Aarhus C",
+       "Hør hvordan logistikvirksomheder bruger data. Deltag i Aarhus 22. januar.",
+       "2026-01-22", "2026-01-22", "22. januar 2026", "Gratis deltagelse", True,
+       "https://www.computerworld.dk/events/supply")]),
+    ("event promo, two days, prefix outside the link",
+     "<div><div>Event: <a href='/events/df'>Digital Forvaltning 2026</a></div>"
+     "<div>Digital transformation | Nordhavn</div><div>To dage med beslutningstagerne.</div>"
+     "<div>16. &amp; 17. september 2026 | Gratis deltagelse</div></div>",
+     [("Digital Forvaltning 2026", "Digital transformation", "Nordhavn",
+       "To dage med beslutningstagerne.", "2026-09-16", "2026-09-17",
+       "16. & 17. september 2026", "Gratis deltagelse", True,
+       "https://www.computerworld.dk/events/df")]),
+    ("event promo across a month boundary",
+     "<div><p>Event: Nordic Cloud Days 2026</p><p>Infrastruktur | Online</p><p>To dage.</p>"
+     "<p>30. september &amp; 1. oktober 2026 | Gratis deltagelse</p></div>",
+     [("Nordic Cloud Days 2026", "Infrastruktur", "Online", "To dage.", "2026-09-30",
+       "2026-10-01", "30. september & 1. oktober 2026", "Gratis deltagelse", True, None)]),
+    ("event promo with a price",
+     "<div><p>Event: Cloud Summit 2026</p><p>Infrastruktur | København</p><p>Mød driften.</p>"
+     "<p>3. marts 2026 | Pris: 2.995 kr.</p></div>",
+     [("Cloud Summit 2026", "Infrastruktur", "København", "Mød driften.", "2026-03-03",
+       "2026-03-03", "3. marts 2026", "Pris: 2.995 kr.", False, None)]),
+    ("kommende events",
+     "<div><h3>Kommende events</h3><h4><a href='/event/cs'>Cloud Summit, Aarhus: Sådan flytter "
+     "du kritiske systemer</a></h4><p>Mød driftscheferne.</p><p>16. januar 2025 | <a "
+     "href='/event/cs'>Læs mere</a></p><h4>Datadag 2025</h4><p>En dag om datastrategi.</p>"
+     "<p>4. februar 2025 | Læs mere</p></div>",
+     [("Cloud Summit, Aarhus: Sådan flytter du kritiske systemer", None, None,
+       "Mød driftscheferne.", "2025-01-16", "2025-01-16", "16. januar 2025", None, None,
+       "https://www.computerworld.dk/event/cs"),
+      ("Datadag 2025", None, None, "En dag om datastrategi.", "2025-02-04", "2025-02-04",
+       "4. februar 2025", None, None, None)]),
+]
+
+
+@pytest.mark.parametrize("widgets,expected", [pytest.param(w, e, id=i)
+                                               for i, w, e in EVENT_CASES])
+def test_events(widgets: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [event_row(e) for e in records(widgets, Event)] == expected
+
+
+JOB_CASES: list[tuple[str, str, list[tuple[Any, ...]]]] = [
+    ("div triples with linked title",
+     "<div><div>AL Nordbank A/S (tidligere Fælleskassen)</div><div><a href='https://job."
+     "computerworld.dk/job/46631'>Security Consultant (GRC) – Cloud/OT</a></div>"
+     "<div>Københavnsområdet</div></div><div><div>Forsvarsministeriets Materiel- og "
+     "Indkøbsstyrelse</div><div>Netværksingeniør / Network Engineer - Datacenter til "
+     "Forsvarsministeriets Materiel- og Indkøbsstyrelse</div><div>Region Sjælland</div></div>",
+     [("AL Nordbank A/S (tidligere Fælleskassen)", "Security Consultant (GRC) – Cloud/OT",
+       "Københavnsområdet", "https://job.computerworld.dk/job/46631"),
+      ("Forsvarsministeriets Materiel- og Indkøbsstyrelse",
+       "Netværksingeniør / Network Engineer - Datacenter til Forsvarsministeriets Materiel- og "
+       "Indkøbsstyrelse", "Region Sjælland", None)]),
+    ("card links with spans and no whitespace",
+     "<div><a href='/job/1'><span>Paylund A/S</span><span>Lead Backend Engineer – Payments"
+     "</span><span>Midtjylland</span></a><a href='/job/2'><span>Kjær &amp; Bøgh</span>"
+     "<span>It-revisor</span><span>Nordjylland</span></a></div>",
+     [("Paylund A/S", "Lead Backend Engineer – Payments", "Midtjylland",
+       "https://www.computerworld.dk/job/1"),
+      ("Kjær & Bøgh", "It-revisor", "Nordjylland", "https://www.computerworld.dk/job/2")]),
+    ("br lines in one element",
+     "<div>Nordvarme A/S<br><a href='/job/3'>Platform Engineer – Kubernetes</a><br>"
+     "Syddanmark<br><br>Energinord Holding<br>It-driftschef, OT og infrastruktur<br>"
+     "Nordjylland</div>",
+     [("Nordvarme A/S", "Platform Engineer – Kubernetes", "Syddanmark",
+       "https://www.computerworld.dk/job/3"),
+      ("Energinord Holding", "It-driftschef, OT og infrastruktur", "Nordjylland", None)]),
+]
+
+
+@pytest.mark.parametrize("widgets,expected", [pytest.param(w, e, id=i)
+                                               for i, w, e in JOB_CASES])
+def test_job_ads(widgets: str, expected: list[tuple[Any, ...]]) -> None:
+    found = records(widgets, JobAd)
+    assert [(j.company, j.title, j.region, j.url) for j in found] == expected
+
+
+SPONSORED_CASES: list[tuple[str, str, list[tuple[Any, ...]]]] = [
+    ("fra sponsor",
+     "<div><p>Annonceindlæg fra Kvantum Security</p><h3><a href='/annonce/k/backup'>Er din "
+     "backup klar til det næste angreb?</a></h3><p>Tre ud af fire tester aldrig backuppen.</p>"
+     "</div>",
+     [("Kvantum Security", "Er din backup klar til det næste angreb?",
+       "Tre ud af fire tester aldrig backuppen.",
+       "https://www.computerworld.dk/annonce/k/backup")]),
+    ("tema",
+     "<div><span>Annonceindlæg tema</span><h3>Tema: Netværkssikkerhed</h3><p>Artikler fra en "
+     "række leverandører.</p></div>",
+     [(None, "Tema: Netværkssikkerhed", "Artikler fra en række leverandører.", None)]),
+    ("one card link",
+     "<a href='/annonce/b/fem'><span>Annonceindlæg fra Computerworld it-jobbank</span><span>Mød "
+     "40 arbejdsgivere på karrieredagen</span><span>Tilmeld dig IKKE for sent.</span></a>",
+     [("Computerworld it-jobbank", "Mød 40 arbejdsgivere på karrieredagen",
+       "Tilmeld dig IKKE for sent.", "https://www.computerworld.dk/annonce/b/fem")]),
+]
+
+
+@pytest.mark.parametrize("widgets,expected", [pytest.param(w, e, id=i)
+                                               for i, w, e in SPONSORED_CASES])
+def test_sponsored(widgets: str, expected: list[tuple[Any, ...]]) -> None:
+    found = records(widgets, Sponsored)
+    assert [(s.sponsor, s.title, s.teaser, s.url) for s in found] == expected
+
+
+def test_widgets_never_reach_the_body_and_the_zone_ends_it() -> None:
+    html = (f"<html><body>{ARTICLE[:-10]}<h2>Computerworld Events</h2>{INTRO}"
+            "<p>Sikkerhed | Online</p><h3>Årets CISO 2026</h3><p>Program følger.</p>"
+            "<p>Et afsnit efter widgetzonen er ikke brødtekst.</p></article></body></html>")
+    found = parse_page(html, URL, FETCHED)
+    assert found[0].body.startswith("Region Nordvest") and "CISO" not in found[0].body
+    assert [e.title for e in found if isinstance(e, Event)] == ["Årets CISO 2026"]
+
+
+def test_empty_known_widget_is_reported_as_drift() -> None:
+    html = (f"<html><body>{ARTICLE}<aside><div><p>Annonceindlæg fra Kvantum</p></div>"
+            "<h2>Kommende events</h2><p>Ingen events lige nu.</p></aside></body></html>")
+    report = parse_page_report(html, URL, FETCHED)
+    assert report.drift == ["empty_widget:sponsored", "empty_widget:events_upcoming"]
