@@ -28,9 +28,12 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from bench.report import Row, Target
+
+if TYPE_CHECKING:
+    from bench.crawl import CrawlRun
 
 TARGET_PEAK = Target("<=", 300, "issue 7")
 TARGET_FLAT = Target("<=", 1.2, "issue 7")
@@ -46,6 +49,7 @@ class ChildRun:
     peak_at_stop_mb: float | None = None  # VmHWM when it was told to stop
     samples: list[tuple[float, int, float, float]] = field(default_factory=list)
     # (seconds, progress, VmRSS MB, VmHWM MB) every ``interval``
+    own_cpu_s: float | None = None  # the process's own CPU at the last sample, children not
 
 
 def proc_status_mb(pid: int) -> tuple[float, float] | None:
@@ -63,6 +67,16 @@ def proc_status_mb(pid: int) -> tuple[float, float] | None:
     return found["VmRSS"], found["VmHWM"]
 
 
+def own_cpu_s(pid: int) -> float | None:
+    """CPU seconds (user + system) of a running process itself, without its children."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_child(cmd: list[str], *, log: Path, timeout: float, cwd: str | Path | None = None,
               env: dict[str, str] | None = None, progress: Callable[[], int] = lambda: 0,
               stop: Callable[[], bool] | None = None, interval: float = 0.5) -> ChildRun:
@@ -75,12 +89,14 @@ def run_child(cmd: list[str], *, log: Path, timeout: float, cwd: str | Path | No
     samples: list[tuple[float, int, float, float]] = []
     stopped = False
     peak_at_stop = None
+    cpu = None
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
         elapsed = time.monotonic() - start
         current = proc_status_mb(proc.pid)
+        cpu = own_cpu_s(proc.pid) or cpu
         if current is not None:
             samples.append((round(elapsed, 2), progress(), round(current[0], 1),
                             round(current[1], 1)))
@@ -91,10 +107,10 @@ def run_child(cmd: list[str], *, log: Path, timeout: float, cwd: str | Path | No
         time.sleep(interval)
     proc.returncode = os.waitstatus_to_exitcode(status)
     return ChildRun(proc.returncode, time.monotonic() - start, usage.ru_maxrss / 1024,
-                    usage.ru_utime + usage.ru_stime, stopped, peak_at_stop, samples)
+                    usage.ru_utime + usage.ru_stime, stopped, peak_at_stop, samples, cpu)
 
 
-def growth_per_1000(run: Any) -> float:
+def growth_per_1000(run: "CrawlRun") -> float:
     """MB of peak RSS gained per 1,000 article pages once the queue is full: from the sample
     at a fifth of the crawl to the last sample before shutdown (never negative)."""
     samples = [x for x in run.rss_samples if x[1] > 0]
@@ -126,14 +142,14 @@ class SitePeak:
         return self.done_pages >= self.site_pages
 
 
-def site_peak(run: Any, slope: float) -> SitePeak:
+def site_peak(run: "CrawlRun", slope: float) -> SitePeak:
     measured = run.peak_at_stop_mb if run.stopped and run.peak_at_stop_mb else run.peak_rss_mb
     return SitePeak(run.articles, run.served, measured, slope)
 
 
-def rows(full: Any, sites: list[Any], baseline_rss_mb: list[float]) -> list[Row]:
+def rows(full: "CrawlRun", sites: "list[CrawlRun]", baseline_rss_mb: list[float]) -> list[Row]:
     """``full`` is the complete crawl of :mod:`bench.crawl`; ``sites`` the (usually partial)
-    crawls of a small and a large site, as :class:`bench.crawl.CrawlRun`."""
+    crawls of a small and a large site."""
     slope = growth_per_1000(full)
     out = [Row("memory", f"peak RSS, full crawl of {full.pages:,} pages", full.peak_rss_mb,
                unit="MB",

@@ -75,11 +75,16 @@ def rows_for(label: str, times: list[PageTimes]) -> list[Row]:
               "ratio_p10": quantile(per_page, 0.1), "ratio_p90": quantile(per_page, 0.9),
               "worst_page": worst.name, "worst_ratio": worst.ours / worst.lxml,
               "ours_ms_mean": ours_total / n * 1e3, "lxml_ms_mean": lxml_total / n * 1e3,
-              "pages_per_s_ours": n / ours_total, "mean_bytes": sum(t.size for t in times) / n}
+              "pages_per_s_ours": n / ours_total, "mean_bytes": sum(t.size for t in times) / n,
+              "per_page": [{"page": t.name, "bytes": t.size, "lxml_ms": round(t.lxml * 1e3, 3),
+                            "ours_ms": round(t.ours * 1e3, 3),
+                            "trafilatura_ms": None if t.trafilatura is None
+                            else round(t.trafilatura * 1e3, 3)} for t in times]}
     rows = [Row("parse", f"parse_page ÷ lxml.fromstring, {label}", ours_total / lxml_total,
                 targets=[TARGET_LXML_ISSUE_7, TARGET_LXML_ISSUE_4],
                 detail=f"{ms(ours_total / n)} vs {ms(lxml_total / n)} a page; per page "
-                       f"{quantile(per_page, 0.1):.1f}–{quantile(per_page, 0.9):.1f}× (p10–p90)",
+                       f"{quantile(per_page, 0.1):.1f}–{quantile(per_page, 0.9):.1f}× "
+                       "(p10–p90)",
                 data=spread)]
     if all(t.trafilatura is not None for t in times):
         traf_total = sum(t.trafilatura or 0.0 for t in times)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from bench.report import Row, Target
 from crawler.fixturecheck import Case, all_cases
@@ -72,19 +73,21 @@ def expected_body(case: Case) -> str | None:
 def our_body(case: Case) -> str | None:
     for record in parse_page(case.html, case.url, case.fetched_at):
         if record.record_type == "article":
-            return getattr(record, "body", None)
+            body = getattr(record, "body", None)
+            return body if isinstance(body, str) else None
     return None
 
 
 def trafilatura_body(case: Case) -> str | None:
     from bench.parse import trafilatura_extract
 
-    return trafilatura_extract()(case.html.decode("utf-8"), url=case.url)
+    text = trafilatura_extract()(case.html.decode("utf-8"), url=case.url)
+    return text if isinstance(text, str) else None
 
 
 def run(cases: list[Case] | None = None) -> list[Row]:
     cases = [c for c in (cases or all_cases()) if expected_body(c)]
-    per_page = []
+    per_page: list[dict[str, Any]] = []
     ours, theirs = Score(0, 0, 0), Score(0, 0, 0)
     for case in cases:
         want = expected_body(case)

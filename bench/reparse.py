@@ -47,6 +47,12 @@ class ReparseRun:
     def pages_per_s(self) -> float:
         return self.pages / self.seconds
 
+    @property
+    def cores(self) -> float:
+        """Cores the run actually got: all its CPU time over its wall time. Below the
+        process count on an idle machine only when the processes wait for each other."""
+        return (self.main_cpu_s + self.worker_cpu_s) / self.seconds
+
 
 def _cpu(who: int) -> float:
     usage = resource.getrusage(who)
@@ -89,7 +95,8 @@ def run(work: Path, warc: Path | None, pages: int, rounds: int) -> list[Row]:
         Row("re-parse", f"re-parse scaling, 2 ÷ 1 processes, WARC of {a.pages:,} pages",
             two / one, targets=[TARGET],
             detail=f"{one:,.0f} pages/s with 1 process, {two:,.0f} with 2"
-                   + (f" (median of {rounds})" if rounds > 1 else ""),
+                   + (f" (median of {rounds})" if rounds > 1 else "")
+                   + f"; the runs got {a.cores:.2f} and {b.cores:.2f} cores of CPU",
             data={"runs": [r.__dict__ for rs in runs.values() for r in rs],
                   "cpu_ms_per_page": cpu_ms}),
         Row("re-parse", "re-parse scaling ceiling on 2 idle cores, from CPU time",

@@ -76,6 +76,17 @@ def _number(value: float) -> str:
     return f"{value:.3f}"
 
 
+def _shown(row: Row) -> str:
+    """The value, with one more digit when rounding would hide which side of a bound it is
+    on (0.698 against ≥ 0.7 prints as 0.698, not 0.70)."""
+    assert row.value is not None
+    text = _number(row.value)
+    for target in row.targets:
+        if row.value != target.bound and float(text.replace(",", "")) == target.bound:
+            return f"{row.value:.3g}" if abs(row.value) < 100 else f"{row.value:,.1f}"
+    return text
+
+
 def _unit(unit: str) -> str:
     return unit if unit in ("×", "%") else f" {unit}" if unit else ""
 
@@ -89,8 +100,8 @@ def table(rows: list[Row]) -> str:
     header = ("benchmark", "figure", "value", "target", "", "measured")
     lines: list[tuple[str, ...]] = []
     for row in rows:
-        value = "—" if row.value is None else f"{_number(row.value)}{_unit(row.unit)}"
-        targets = row.targets or [None]
+        value = "—" if row.value is None else f"{_shown(row)}{_unit(row.unit)}"
+        targets: list[Target | None] = [*row.targets] or [None]
         for n, target in enumerate(targets):
             first = n == 0
             lines.append((

@@ -34,7 +34,8 @@ def run(page: Path, runs: int) -> list[Row]:
     parse_cmd = [*cwscrape_command(), "parse", str(page)]
     pass_cmd = [sys.executable, "-c", "pass"]
     wall(parse_cmd)  # bytecode caches and the page cache warm, as for any second run
-    parse_s, pass_s = [], []
+    parse_s: list[float] = []
+    pass_s: list[float] = []
     for n in range(runs):
         for which in ((parse_cmd, parse_s), (pass_cmd, pass_s))[::1 if n % 2 else -1]:
             which[1].append(wall(which[0]))

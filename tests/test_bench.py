@@ -95,3 +95,6 @@ def test_targets_and_table() -> None:
     assert Row("x", "none", None, targets=[Target("<=", 1, "")]).met == [None]
     lines = table([row]).splitlines()
     assert len(lines) == 4 and "NOT met" in lines[3] and "met" in lines[2]
+    # rounding must not hide which side of the bound a value is on
+    close = Row("x", "close", 0.6984, targets=[Target(">=", 0.7, "issue 7")])
+    assert "0.698×" in table([close]) and "NOT met" in table([close])
