@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from crawler.records import Record
 from crawler.urls import article_id
 
 
@@ -82,16 +81,23 @@ def iter_pages(path: Path, report: ReparseReport) -> Iterator[ArchivedPage]:
             report.torn_archives.append(f"{path}: {type(exc).__name__}: {exc}")
 
 
-def _parse(page: ArchivedPage) -> list[Record]:
+Parsed = list[tuple[str, str, bytes]]  # (record type, record id, the JSON line)
+
+
+def _parse(page: ArchivedPage) -> Parsed:
+    """Parse in a worker and serialise there too: the main process only dedups and writes,
+    so two workers really do twice the work."""
     from crawler.parsers import looks_complete, parse_page_report
 
     if not looks_complete(page.body):
         return []  # the crawl recorded it as incomplete_body; so does a re-parse
     try:
-        return parse_page_report(page.body, page.url, page.fetched_at,
-                                 encoding=page.encoding).records
+        records = parse_page_report(page.body, page.url, page.fetched_at,
+                                    encoding=page.encoding).records
     except Exception:  # one bad page must not stop a re-parse of 300,000
         return []
+    return [(r.record_type, r.record_id, (r.to_json() + "\n").encode("utf-8"))
+            for r in records]
 
 
 def reparse(paths: Iterable[str | Path], out: str | Path, *, processes: int | None = None,
@@ -109,15 +115,14 @@ def reparse(paths: Iterable[str | Path], out: str | Path, *, processes: int | No
         for path in files:
             yield from iter_pages(path, report)
 
-    def consume(results: Iterable[list[Record]]) -> None:
+    def consume(results: Iterable[Parsed]) -> None:
         for records in results:
             report.pages += 1
-            for record in records:
-                key = (record.record_type, record.record_id)
-                if key in seen:
+            for rtype, rid, line in records:
+                if (rtype, rid) in seen:
                     continue
-                seen.add(key)
-                writer.write_record(record)
+                seen.add((rtype, rid))
+                writer.write_line(rtype, line)
                 report.records += 1
 
     if workers == 1:

@@ -1,9 +1,11 @@
-"""Keep each record once per run.
+"""Keep each widget record once per run.
 
 Widgets repeat on every page (the same people-news entry on dozens of articles), so most
 widget records of a crawl are repeats. They are removed from the page's result here and
-counted per type as ``seen_again``; repeats across runs are the writer's business, since
-only it knows what the dataset already holds.
+counted per type as ``seen_again``. Articles and their related links are one per fetched
+article already (the spider fetches each article id once); repeats across runs, and new
+versions of changed articles, are the writer's business, since only it knows what the
+dataset already holds. Ids are kept as integers: the set stays small on long crawls.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from typing import Any
 
 from crawler.items import PageResult
 
+PER_PAGE = frozenset({"article", "related_link"})
+
 
 class DedupPipeline:
     def __init__(self, stats: Any) -> None:
         self.stats = stats
-        self.seen: set[tuple[str, str]] = set()
+        self.seen: set[int] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> "DedupPipeline":
@@ -27,7 +31,10 @@ class DedupPipeline:
             return item
         kept = []
         for record in item.records:
-            key = (record.record_type, record.record_id)
+            if record.record_type in PER_PAGE:
+                kept.append(record)
+                continue
+            key = int(record.record_id, 16)  # the record type is part of the hash
             if key in self.seen:
                 self.stats.inc_value(f"cwscrape/seen_again/{record.record_type}")
                 continue

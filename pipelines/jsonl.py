@@ -97,6 +97,11 @@ class RunWriter:
         self._write(f"{record.record_type}.jsonl", record.to_dict())
         self.counts[record.record_type] += 1
 
+    def write_line(self, record_type: str, line: bytes) -> None:
+        """A record already serialised (one JSON object and its newline)."""
+        self._file(f"{record_type}.jsonl").write(line)
+        self.counts[record_type] += 1
+
     def write_error(self, error: ErrorRecord) -> None:
         self._write("errors.jsonl", error.to_dict())
         self.errors[error.reason] += 1

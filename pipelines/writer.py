@@ -67,7 +67,8 @@ class DatasetWriterPipeline:
     def _write_page(self, page: PageResult) -> None:
         article_hash = None
         for record in page.records:
-            digest = content_hash(record)
+            # Only versioned records need a content hash; a widget is known by its id.
+            digest = content_hash(record) if record.record_type in VERSIONED else ""
             if record.record_type == "article":
                 article_hash = digest
             if self._already_written(record.record_type, record.record_id, digest):
@@ -120,7 +121,8 @@ class DatasetWriterPipeline:
             key = f"cwscrape/{name}/"
             return {k[len(key):]: v for k, v in sorted(stats.items()) if k.startswith(key)}
 
-        pending = dict(getattr(self.crawler.spider, "pending", {}) or {})
+        spider = spider or self.crawler.spider
+        unaccounted = spider.unaccounted() if hasattr(spider, "unaccounted") else []
         extra = {
             "status": "complete" if reason == "finished" else "stopped",
             "base_url": self.crawler.settings.get("CWSCRAPE_BASE_URL"),
@@ -135,8 +137,8 @@ class DatasetWriterPipeline:
             "drift": group("drift"),
             "retries": stats.get("retry/count", 0),
             "drift_pages": stats.get("cwscrape/drift_pages", 0),
-            "unaccounted": len(pending),
-            "unaccounted_sample": sorted(pending.values())[:20],
+            "unaccounted": len(unaccounted),
+            "unaccounted_sample": unaccounted[:20],
         }
         manifest = self.writer.close(extra)
         self.state.finish_run(self.writer.run_id, utc_now_iso(), manifest["status"])

@@ -16,11 +16,12 @@ as unaccounted (and the CLI exits non-zero). The spider never leaves the base ho
 from __future__ import annotations
 
 import re
+from collections import deque
 from typing import Any, AsyncIterator, Iterator
 from urllib.parse import urljoin, urlsplit
 
-from scrapy import Request, Spider
-from scrapy.exceptions import IgnoreRequest
+from scrapy import Request, Spider, signals
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
@@ -45,6 +46,7 @@ from crawler.urls import article_id, dedup_key, strip_tracking
 DEFAULT_BASE_URL = "https://www.computerworld.dk"
 _HREF = re.compile(rb"""href\s*=\s*["']([^"'#]*?/art/\d+[^"'#]*)["']""", re.IGNORECASE)
 LISTING_MAX_PAGES = 5  # pagination depth per listing
+IN_FLIGHT = 32  # article requests released to Scrapy's scheduler at a time
 
 
 def newer(lastmod: str | None, old: str | None) -> bool:
@@ -82,8 +84,12 @@ class ComputerworldSpider(Spider):
         # A linked article has no date to check against --since/--until: not followed then.
         self.follow_links = follow_links not in (False, "0", "false", "no") and \
             not (since or until)
-        self.scheduled: set[str] = set()
-        self.pending: dict[str, str] = {}  # article key → URL, until a record or error
+        self.scheduled: set[str] = set()  # keys of every article discovered in this run
+        # Discovered articles wait here, compactly, until fewer than IN_FLIGHT are under way:
+        # a 300,000-URL sitemap must not become 300,000 Request objects in memory.
+        self.frontier: deque[tuple[str, str | None]] = deque()
+        self.lost: list[str] = []  # released but never answered (counted as unaccounted)
+        self.pending: dict[str, str] = {}  # released article key → URL, until record or error
         self.listings_seen: set[str] = set()
 
     # -- discovery -------------------------------------------------------------------------
@@ -95,9 +101,9 @@ class ComputerworldSpider(Spider):
                     yield self.error(url, "offsite", None, None,
                                      detail=f"not on the base host {self.base_netloc}")
                     continue
-                request = self.article_request(url, force=True)
-                if request is not None:
-                    yield request
+                self.enqueue(url, force=True)
+            for request in self.release():
+                yield request
             return
         yield Request(f"{self.base_url}/robots.txt", callback=self.parse_robots,
                       errback=self.on_robots_error, priority=100,
@@ -141,9 +147,8 @@ class ComputerworldSpider(Spider):
             stamp = entry.published or entry.lastmod
             if not self.in_window(stamp):
                 continue
-            request = self.article_request(url, lastmod=entry.lastmod or entry.published)
-            if request is not None:
-                yield request
+            self.enqueue(url, lastmod=entry.lastmod or entry.published)
+        yield from self.release()
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         items = parse_rss(response.body)
@@ -152,9 +157,8 @@ class ComputerworldSpider(Spider):
             return
         for item in items:
             if self.in_window(item.published):
-                request = self.article_request(self.localise(item.url))
-                if request is not None:
-                    yield request
+                self.enqueue(self.localise(item.url))
+        yield from self.release()
 
     def listing_request(self, url: str, depth: int, front: bool = False) -> Request:
         self.listings_seen.add(url)
@@ -182,6 +186,10 @@ class ComputerworldSpider(Spider):
     # -- articles --------------------------------------------------------------------------
 
     def parse_article(self, response: Response) -> Iterator[Any]:
+        yield from self._article(response)
+        yield from self.release()
+
+    def _article(self, response: Response) -> Iterator[Any]:
         key = response.meta.get("cw_key") or dedup_key(response.url)
         if not self.on_site(response.url):
             yield self.error(response.url, "offsite", response.status, response.request)
@@ -218,36 +226,53 @@ class ComputerworldSpider(Spider):
     def follow_article_links(self, response: Response) -> Iterator[Request]:
         for match in _HREF.finditer(response.body):
             href = match.group(1).decode("utf-8", "replace").strip()
-            request = self.article_request(urljoin(response.url, href))
-            if request is not None:
-                yield request
+            self.enqueue(urljoin(response.url, href))
+        yield from self.release()
 
-    def article_request(self, url: str, *, lastmod: str | None = None,
-                        force: bool = False) -> Request | None:
-        """A request for an article URL, or ``None`` when it is off-site, not an article,
-        already scheduled (any copy of the same article id), unchanged since the last run,
-        or over ``max_pages``."""
+    def enqueue(self, url: str, *, lastmod: str | None = None, force: bool = False) -> None:
+        """Queue an article URL unless it is off-site, not an article, already discovered
+        (any copy of the same article id), unchanged since the last run, or over
+        ``max_pages``."""
         url = strip_tracking(url)
         if not self.on_site(url) or (article_id(url) is None and not force):
-            return None
+            return
         key = dedup_key(url)
         if key in self.scheduled:
-            return None
+            return
         if self.max_pages is not None and len(self.scheduled) >= self.max_pages:
-            return None
+            return
         self.scheduled.add(key)
         known = get_state(self.crawler).article(key)
-        if known is not None and not force:
-            if not newer(lastmod, known[0]):
-                self.crawler.stats.inc_value("cwscrape/skipped_unchanged")
-                return None
+        if known is not None and not force and not newer(lastmod, known[0]):
+            self.crawler.stats.inc_value("cwscrape/skipped_unchanged")
+            return
         self.crawler.stats.inc_value("cwscrape/discovered")
-        self.pending[key] = url
-        # dont_filter: the spider deduplicates articles itself (by id, across URL copies), and
-        # Scrapy's duplicate filter would silently drop a redirect that loops back.
-        return Request(url, callback=self.parse_article, errback=self.on_error,
-                       dont_filter=True,
-                       meta={"cw_kind": "article", "cw_key": key, "cw_lastmod": lastmod})
+        self.frontier.append((url, lastmod))
+
+    def release(self) -> Iterator[Request]:
+        """Requests for queued articles, while fewer than ``IN_FLIGHT`` are under way."""
+        while self.frontier and len(self.pending) < IN_FLIGHT:
+            url, lastmod = self.frontier.popleft()
+            key = dedup_key(url)
+            self.pending[key] = url
+            # dont_filter: the spider deduplicates articles itself (by id, across URL
+            # copies), and Scrapy's duplicate filter would silently drop a redirect that
+            # loops back.
+            yield Request(url, callback=self.parse_article, errback=self.on_error,
+                          dont_filter=True,
+                          meta={"cw_kind": "article", "cw_key": key, "cw_lastmod": lastmod})
+
+    def on_idle(self) -> None:
+        """Nothing under way but articles still queued (e.g. every page in flight failed
+        in a way that released nothing): release the next batch and keep the spider open."""
+        if not self.frontier:
+            return
+        # Idle: nothing is in flight, so a key still pending lost its request somewhere.
+        self.lost.extend(self.pending.values())
+        self.pending.clear()
+        for request in self.release():
+            self.crawler.engine.crawl(request)
+        raise DontCloseSpider
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -326,10 +351,15 @@ class ComputerworldSpider(Spider):
         if asked != request.url:
             detail += f" (after redirects, at {request.url})"
         yield self.error(asked, reason, status, request, detail=detail[:500])
+        if request.meta.get("cw_kind") == "article":
+            yield from self.release()
 
-    def closed(self, reason: str) -> None:
-        stats = self.crawler.stats
-        stats.set_value("cwscrape/unaccounted", len(self.pending))
-        if self.pending:
-            sample = sorted(self.pending.values())[:20]
-            stats.set_value("cwscrape/unaccounted_sample", sample)
+    def unaccounted(self) -> list[str]:
+        """Article URLs discovered in this run with neither a record nor an error record."""
+        return sorted([*self.pending.values(), *self.lost]) + [url for url, _ in self.frontier]
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> "ComputerworldSpider":
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        return spider

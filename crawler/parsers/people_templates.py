@@ -57,7 +57,8 @@ no date at all gives ``null`` and no warning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Callable
 
 from crawler import dates
@@ -409,7 +410,17 @@ def _fit(sentence: str, templates: tuple[Template, ...], f: EntryFields) -> bool
 
 
 def read_entry(text: str) -> EntryFields:
-    """Every field an entry's text gives; never raises. See the module docstring."""
+    """Every field an entry's text gives; never raises. See the module docstring.
+
+    Results are memoised: the same entries stand in the widget rail of every page of a crawl.
+    The caller gets its own copy.
+    """
+    cached = _read_entry_cached(text)
+    return replace(cached, warnings=list(cached.warnings))
+
+
+@lru_cache(maxsize=4096)
+def _read_entry_cached(text: str) -> EntryFields:
     f = EntryFields()
     sentences = split_sentences(clean_str(text))
     if not sentences:
