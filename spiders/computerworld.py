@@ -47,6 +47,7 @@ DEFAULT_BASE_URL = "https://www.computerworld.dk"
 _HREF = re.compile(rb"""href\s*=\s*["']([^"'#]*?/art/\d+[^"'#]*)["']""", re.IGNORECASE)
 LISTING_MAX_PAGES = 5  # pagination depth per listing
 IN_FLIGHT = 32  # article requests released to Scrapy's scheduler at a time
+FRONTIER_LOW = 2000  # fetch the next sitemap when fewer articles than this are queued
 
 
 def newer(lastmod: str | None, old: str | None) -> bool:
@@ -89,6 +90,11 @@ class ComputerworldSpider(Spider):
         # a 300,000-URL sitemap must not become 300,000 Request objects in memory.
         self.frontier: deque[tuple[str, str | None]] = deque()
         self.lost: list[str] = []  # released but never answered (counted as unaccounted)
+        # Sitemaps too are read one at a time, as the frontier drains: memory stays flat
+        # whether the site has 5,000 articles or 300,000.
+        self.sitemap_queue: deque[str] = deque()
+        self.sitemaps_seen: set[str] = set()
+        self.sitemap_busy = 0
         self.pending: dict[str, str] = {}  # released article key → URL, until record or error
         self.listings_seen: set[str] = set()
 
@@ -120,9 +126,8 @@ class ComputerworldSpider(Spider):
         sitemaps = [self.localise(u) for u in robots_sitemaps(text)] or \
             [f"{self.base_url}/sitemap.xml"]
         for url in sitemaps:
-            if self.on_site(url):
-                yield Request(url, callback=self.parse_sitemap, errback=self.on_error,
-                              priority=50, meta={"cw_kind": "sitemap"})
+            self.queue_sitemap(url)
+        yield from self.release()
         yield self.listing_request(f"{self.base_url}/", depth=0, front=True)
 
     def on_robots_error(self, failure: Any) -> Iterator[ErrorRecord]:
@@ -131,7 +136,17 @@ class ComputerworldSpider(Spider):
         yield self.error(request.url, "robots_unreachable", status, request,
                          detail=f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500])
 
+    def queue_sitemap(self, url: str) -> None:
+        if self.on_site(url) and url not in self.sitemaps_seen:
+            self.sitemaps_seen.add(url)
+            self.sitemap_queue.append(url)
+
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        yield from self._sitemap(response)
+        self.sitemap_busy = max(0, self.sitemap_busy - 1)
+        yield from self.release()
+
+    def _sitemap(self, response: Response) -> Iterator[Any]:
         sitemap = parse_sitemap(response.body)
         if sitemap is None or not sitemap.entries:
             yield self.error(response.url, "sitemap_empty_or_invalid", response.status,
@@ -140,15 +155,12 @@ class ComputerworldSpider(Spider):
         for entry in sitemap.entries:
             url = self.localise(entry.loc)
             if sitemap.kind == "index":
-                if self.on_site(url):
-                    yield Request(url, callback=self.parse_sitemap, errback=self.on_error,
-                                  priority=50, meta={"cw_kind": "sitemap"})
+                self.queue_sitemap(url)
                 continue
             stamp = entry.published or entry.lastmod
             if not self.in_window(stamp):
                 continue
             self.enqueue(url, lastmod=entry.lastmod or entry.published)
-        yield from self.release()
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         items = parse_rss(response.body)
@@ -250,7 +262,12 @@ class ComputerworldSpider(Spider):
         self.frontier.append((url, lastmod))
 
     def release(self) -> Iterator[Request]:
-        """Requests for queued articles, while fewer than ``IN_FLIGHT`` are under way."""
+        """Requests for queued articles, while fewer than ``IN_FLIGHT`` are under way, and
+        for the next sitemap once the queue of articles runs low."""
+        if self.sitemap_queue and not self.sitemap_busy and len(self.frontier) < FRONTIER_LOW:
+            self.sitemap_busy += 1
+            yield Request(self.sitemap_queue.popleft(), callback=self.parse_sitemap,
+                          errback=self.on_error, priority=50, meta={"cw_kind": "sitemap"})
         while self.frontier and len(self.pending) < IN_FLIGHT:
             url, lastmod = self.frontier.popleft()
             key = dedup_key(url)
@@ -265,8 +282,9 @@ class ComputerworldSpider(Spider):
     def on_idle(self) -> None:
         """Nothing under way but articles still queued (e.g. every page in flight failed
         in a way that released nothing): release the next batch and keep the spider open."""
-        if not self.frontier:
+        if not self.frontier and not self.sitemap_queue:
             return
+        self.sitemap_busy = 0
         # Idle: nothing is in flight, so a key still pending lost its request somewhere.
         self.lost.extend(self.pending.values())
         self.pending.clear()
@@ -351,7 +369,9 @@ class ComputerworldSpider(Spider):
         if asked != request.url:
             detail += f" (after redirects, at {request.url})"
         yield self.error(asked, reason, status, request, detail=detail[:500])
-        if request.meta.get("cw_kind") == "article":
+        if request.meta.get("cw_kind") == "sitemap":
+            self.sitemap_busy = max(0, self.sitemap_busy - 1)
+        if request.meta.get("cw_kind") in ("article", "sitemap"):
             yield from self.release()
 
     def unaccounted(self) -> list[str]:
