@@ -62,7 +62,15 @@ class Body:
 
 def is_paywall(text: str) -> bool:
     """A subscription call to action ("Denne artikel er forbeholdt abonnenter …")."""
-    return len(text) <= 200 and PAYWALL.search(text.lower()) is not None
+    if len(text) > 200:
+        return False
+    lowered = text.lower()
+    # Every PAYWALL phrase holds one of these words: testing them first spares most lines the
+    # regex search (an alternation is tried at every position: ~2 µs on a paragraph).
+    if not ("abonn" in lowered or "læs" in lowered or "adgang" in lowered
+            or "premium" in lowered):
+        return False
+    return PAYWALL.search(lowered) is not None
 
 
 def _lead_like(line: Line) -> bool:
@@ -97,7 +105,10 @@ def body_root(lines: list[Line]) -> tuple[int, ...] | None:
     own: dict[tuple[int, ...], int] = {}
     for ln in lines:
         own[ln.path] = own.get(ln.path, 0) + 1
-    weights: dict[tuple[int, ...], int] = {}
+    # Weights are kept per element id, not per path prefix: ids are unique, so the last id of a
+    # prefix names it, and no prefix tuple is built and hashed for every level of every line.
+    weights: dict[int, int] = {}
+    depth_of: dict[int, tuple[int, tuple[int, ...]]] = {}  # id → (prefix length, a full path)
     total = 0
     for ln in lines:
         n = len(ln.text)
@@ -108,15 +119,24 @@ def body_root(lines: list[Line]) -> tuple[int, ...] | None:
         # A line's own element is a candidate only when it holds several lines (<br> text).
         top = len(p) + 1 if own[p] > 1 else len(p)
         for k in range(1, top):
-            key = p[:k]
-            weights[key] = weights.get(key, 0) + n
+            key = p[k - 1]
+            if key in weights:
+                weights[key] += n
+            else:
+                weights[key] = n
+                depth_of[key] = (k, p)
     if not total:
         return None
-    best: tuple[int, ...] = ()
+    # Elements holding 70% of the text nest in one another (two disjoint ones cannot both):
+    # the deepest is the container.
+    best_depth = 0
+    best_path: tuple[int, ...] = ()
     for key, weight in weights.items():
-        if weight >= ROOT_SHARE * total and len(key) > len(best):
-            best = key
-    return best
+        if weight >= ROOT_SHARE * total:
+            depth, path = depth_of[key]
+            if depth > best_depth:
+                best_depth, best_path = depth, path
+    return best_path[:best_depth]
 
 
 def story_headlines(title: str | None, lead: str | None) -> list[str]:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -73,6 +74,10 @@ _PRE_STYLE = re.compile(r"white-space\s*:\s*pre", re.IGNORECASE)
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CSS_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _BLANK_LINE = re.compile(r"\S[ \t\r]*\n[ \t\r]*\n[ \t\r\n]*\S")
+# What _BLANK_LINE needs at the least. It starts with a literal, so re finds it fast; the full
+# pattern (which starts with \S and is tried at every character: ~10 µs on a paragraph) runs
+# only when this one matched.
+_BLANK_GAP = re.compile(r"\n[ \t\r]*\n")
 
 # Context flags of the element being walked.
 _ASIDE, _ARTICLE, _FIGURE, _QUOTE, _BOLD, _PRE, _INNER, _BODY, _CARD = (1 << n for n in range(9))
@@ -156,7 +161,7 @@ class _Flattener:
         self._flags = 0
         self._block: Any = None
         self._tag = "div"
-        self._path: list[int] = []
+        self._path: tuple[int, ...] = ()  # shared by the lines of one element: built once
         self._ids = 0
 
     # --- lines --------------------------------------------------------------------------
@@ -175,13 +180,17 @@ class _Flattener:
         if share and share >= 0.6 * len(text.replace(" ", "")):
             self._time = None
             return  # a share bar
-        flags = self._flags
+        self.add_line(text, self._tag, self._block, self._flags, self._path,
+                      len(raw) - len(raw.lstrip(" \t\r\n")) if line_pre else 0, links,
+                      bold and not plain)
+
+    def add_line(self, text: str, tag: str, block: Any, flags: int, path: tuple[int, ...],
+                 indent: int, links: list[tuple[str, str]], bold: bool) -> None:
         self.lines.append(Line(
-            text, self._tag, len(self.lines),
-            len(raw) - len(raw.lstrip(" \t\r\n")) if line_pre else 0, links, self._anchor,
-            False, bool(flags & _ASIDE), bool(flags & _ARTICLE), bool(flags & _FIGURE),
-            bool(flags & _QUOTE), bold and not plain, self._block, tuple(self._path),
-            bool(flags & _BODY), self._time, self._image))
+            text, tag, len(self.lines), indent, links, self._anchor, False,
+            bool(flags & _ASIDE), bool(flags & _ARTICLE), bool(flags & _FIGURE),
+            bool(flags & _QUOTE), bold, block, path, bool(flags & _BODY), self._time,
+            self._image))
         self._time = None
         self._image = None
 
@@ -193,7 +202,8 @@ class _Flattener:
                 if self._parts:
                     self._parts.append(" ")
                 return
-            if "\n" not in value or not _BLANK_LINE.search(value):
+            if "\n" not in value or not _BLANK_GAP.search(value) \
+                    or not _BLANK_LINE.search(value):
                 self._parts.append(value)
                 if flags & _BOLD:
                     self._bold = True
@@ -273,10 +283,9 @@ class _Flattener:
                 if "white-space:pre" in folded:
                     new |= _PRE
             if cls or ident:
-                if not flags & _CARD and tag != "article" and tag != "main":
-                    hints = f"{cls or ''} {ident or ''}".lower().split()
-                    if any(h in CHROME_HINTS for h in hints) and not _has_h1(el):
-                        return
+                if not flags & _CARD and tag != "article" and tag != "main" and \
+                        _hints_chrome(cls, ident) and not _has_h1(el):
+                    return
                 if cls and self.pre and any(c in self.pre for c in cls.split()):
                     new |= _PRE
         if tag == "nav" or ((tag == "header" or tag == "footer") and not flags & _INNER
@@ -300,18 +309,25 @@ class _Flattener:
         if tag in BLOCK_TAGS:
             if self._parts or self._links:
                 self.flush()
-            saved = self._flags, self._block, self._tag
-            self._flags, self._block, self._tag = new, el, tag
             self._ids += 1
-            self._path.append(self._ids)
+            text = el.text
+            if not len(el) and text and not new & _PRE and "\n" not in text \
+                    and not self._share and not text.isspace():
+                # A block holding one run of text (<p>…</p>, the commonest element) is one
+                # line: made here without the text()/flush() round trip.
+                self.add_line(" ".join(text.split()), tag, el, new, self._path + (self._ids,),
+                              0, [], bool(new & _BOLD))
+                return
+            saved = self._flags, self._block, self._tag, self._path
+            self._flags, self._block, self._tag = new, el, tag
+            self._path = self._path + (self._ids,)
             if len(el):
                 self.children(el, depth)
             elif el.text:
                 self.text(el.text)
             if self._parts or self._links:
                 self.flush()
-            self._path.pop()
-            self._flags, self._block, self._tag = saved
+            self._flags, self._block, self._tag, self._path = saved
         else:
             self._flags = new
             if len(el):
@@ -340,11 +356,23 @@ class _Flattener:
             self.flush()
             self._anchor = saved
             return
+        # Most links hold only text: read it without an itertext() walk.
+        text = text_of(el) if len(el) else el.text or ""
         if href and SHARE_URL.match(href.strip()):
-            self._share += len("".join(text_of(el).split()))
+            self._share += len("".join(text.split()))
         elif url:
-            self._links.append((url, clean_str(text_of(el))))
-        self.children(el, depth)
+            self._links.append((url, clean_str(text)))
+        if len(el):
+            self.children(el, depth)
+        elif el.text:
+            self.text(el.text)
+
+
+@lru_cache(maxsize=4096)
+def _hints_chrome(cls: str | None, ident: str | None) -> bool:
+    """Whether the class or id holds a chrome hint token. Memoised: a site repeats its class
+    names on every page."""
+    return any(h in CHROME_HINTS for h in f"{cls or ''} {ident or ''}".lower().split())
 
 
 def _has_h1(el: Any) -> bool:
@@ -372,7 +400,7 @@ def flatten(root: Any, base_url: str) -> list[Line]:
     walker = _Flattener(base_url, pre_classes(root))
     start = body if body is not None else root
     walker._ids += 1
-    walker._path.append(walker._ids)
+    walker._path = (walker._ids,)
     walker._block, walker._tag = start, start.tag if isinstance(start.tag, str) else "div"
     walker.children(start, 0)
     walker.flush()
