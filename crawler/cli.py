@@ -21,29 +21,26 @@ class CliError(Exception):
     """A user-facing error: printed as one line, exit status 2."""
 
 
-def _fetched_at_for(path: Path, given: str | None) -> str:
-    if given:
-        return given
+def _from_meta(path: Path, key: str) -> str | None:
+    """A value of the ``meta.json`` beside a saved page (fixture cases have one)."""
     meta = path.parent / "meta.json"
-    if meta.exists():
-        try:
-            return json.loads(meta.read_text(encoding="utf-8"))["fetched_at"]
-        except (ValueError, KeyError):
-            pass
+    try:
+        value = json.loads(meta.read_text(encoding="utf-8"))[key]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _fetched_at_for(path: Path, given: str | None) -> str:
+    found = given or _from_meta(path, "fetched_at")
+    if found:
+        return found
     stamp = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
     return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _url_for(path: Path, given: str | None) -> str:
-    if given:
-        return given
-    meta = path.parent / "meta.json"
-    if meta.exists():
-        try:
-            return json.loads(meta.read_text(encoding="utf-8"))["url"]
-        except (ValueError, KeyError):
-            pass
-    return path.resolve().as_uri()
+    return given or _from_meta(path, "url") or path.resolve().as_uri()
 
 
 def cmd_parse(args: argparse.Namespace) -> int:

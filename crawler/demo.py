@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Self
 from urllib.parse import unquote, urlsplit
 
 SITE_ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "site"
@@ -51,29 +52,36 @@ class _Handler(BaseHTTPRequestHandler):
         return candidate if candidate.is_file() else None
 
 
-class DemoServer:
-    """``with DemoServer() as server: server.base_url`` — stops itself on exit."""
+class LocalServer:
+    """A threaded HTTP server on 127.0.0.1 at a free port, stopped when its ``with`` ends."""
 
-    def __init__(self, root: Path = SITE_ROOT) -> None:
-        handler = type("Handler", (_Handler,), {"root": root})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    def __init__(self, handler: type[BaseHTTPRequestHandler],
+                 server_class: type[ThreadingHTTPServer] = ThreadingHTTPServer) -> None:
+        self.httpd = server_class(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
-        self.httpd.requests = []  # type: ignore[attr-defined]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def requests(self) -> list[str]:
-        """Every request path served, in order."""
-        return self.httpd.requests  # type: ignore[attr-defined, no-any-return]
 
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
-    def __enter__(self) -> "DemoServer":
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class DemoServer(LocalServer):
+    """``with DemoServer() as server: server.base_url`` — the bundled demo site."""
+
+    def __init__(self, root: Path = SITE_ROOT) -> None:
+        super().__init__(type("Handler", (_Handler,), {"root": root}))
+        self.httpd.requests = []  # type: ignore[attr-defined]
+
+    @property
+    def requests(self) -> list[str]:
+        """Every request path served, in order."""
+        return self.httpd.requests  # type: ignore[attr-defined, no-any-return]

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
+from crawler.demo import LocalServer
+
 TEMPLATE_PATH = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "seed_cerner" \
     / "page.html"
 SEED_ID = "293101"
@@ -152,24 +154,9 @@ class _QuietServer(ThreadingHTTPServer):
         pass
 
 
-class SiteServer:
+class SiteServer(LocalServer):
     """``with SiteServer(site) as server: server.base_url`` — 127.0.0.1 only."""
 
     def __init__(self, site: SyntheticSite) -> None:
-        handler = type("Handler", (_Handler,), {"site": site})
+        super().__init__(type("Handler", (_Handler,), {"site": site}), _QuietServer)
         self.site = site
-        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __enter__(self) -> "SiteServer":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
