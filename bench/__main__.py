@@ -36,7 +36,7 @@ class Plan:
     startup_runs: int = 7
     crawl_pages: int = 5_000
     memory_sites: tuple[int, int] = (10_000, 50_000)
-    memory_stop_after: int | None = 500  # article pages after the sitemaps; None: to the end
+    memory_stop_after: int | None = 2500  # article pages before the stop; None: to the end
     crawl_no_archive: int = 0
     bench_seconds: int = 10
     reparse_pages: int = 5_000  # when the crawl did not run and leave its archive
@@ -46,7 +46,7 @@ class Plan:
 FULL = Plan()
 QUICK = Plan(variants=20, repeats_fixtures=3, repeats_variants=1, people_repeats=3,
              startup_runs=3, crawl_pages=600, memory_sites=(2_000, 6_000),
-             memory_stop_after=100, bench_seconds=6, reparse_pages=300)
+             memory_stop_after=300, bench_seconds=6, reparse_pages=300)
 
 
 def run(names: list[str], plan: Plan, work: Path, progress: Any = None) -> list[Row]:
@@ -87,7 +87,7 @@ def run(names: list[str], plan: Plan, work: Path, progress: Any = None) -> list[
         say(f"crawl: scrapy bench ×3 ({plan.bench_seconds} s); crawls of a {small:,}-page "
             f"site, a {plan.crawl_pages:,}-page site and a {large:,}-page site"
             + ("" if plan.memory_stop_after is None else
-               f" (the first and last stopped after their sitemaps + "
+               f" (the first and last stopped after "
                f"{plan.memory_stop_after:,} pages)"))
         result = crawl.run(work, plan.crawl_pages, plan.memory_sites, plan.memory_stop_after,
                            plan.bench_seconds, plan.crawl_no_archive)

@@ -100,13 +100,13 @@ class _Progress:
 def crawl_site(articles: int, work: Path, *, archive: bool = True,
                stop_after: int | None = None, window: float = 2.0) -> CrawlRun:
     """Crawl a fresh ``articles``-article synthetic site into a fresh folder under ``work``;
-    with ``stop_after``, stop it gracefully once every sitemap and then ``stop_after``
-    article pages were served."""
+    with ``stop_after``, stop it gracefully once ``stop_after`` article pages were served
+    (the crawl reads sitemaps lazily, so "after the sitemaps" would mean the whole site)."""
     site = SyntheticSite(n_articles=articles)
     out = Path(tempfile.mkdtemp(prefix=f"crawl-{articles}-", dir=work))
     progress = _Progress(site)
     stop = None if stop_after is None else (
-        lambda: progress.articles_after_sitemaps >= stop_after)
+        lambda: progress() >= stop_after)
     with SiteServer(site) as server:
         cmd = [*cwscrape_command(), "crawl", "--base-url", server.base_url, "--out", str(out),
                "--log-level", "ERROR", *([] if archive else ["--no-archive"])]
