@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -15,16 +14,10 @@ class CrawlResult:
     manifest: dict[str, Any]
     stats: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def run_folder(self) -> str:
-        return self.manifest.get("run_folder", "")
-
 
 def crawl_settings(base_url: str, out: str, *, delay: float | None = None,
                    log_level: str = "WARNING") -> dict[str, Any]:
     """Settings for one crawl: polite against the real site, fast against 127.0.0.1."""
-    from scrapy.utils.project import get_project_settings  # noqa: F401 (imports settings)
-
     settings: dict[str, Any] = {
         "CWSCRAPE_OUT": out, "CWSCRAPE_BASE_URL": base_url, "LOG_LEVEL": log_level,
     }
@@ -119,7 +112,3 @@ def verdict(manifest: dict[str, Any], drift_max_share: float = 0.2) -> tuple[int
                         "the site's markup has probably changed — see "
                         "'Adding a fixture when the site changes' in the README")
     return (1 if problems else 0), problems
-
-
-def eprint(*args: Any) -> None:
-    print(*args, file=sys.stderr)

@@ -17,7 +17,7 @@ USER_AGENT = f"cwscrape/{__version__} (research crawler; +{CONTACT_URL})"
 # Politeness
 ROBOTSTXT_OBEY = True
 DOWNLOAD_DELAY = 1.0
-DOWNLOAD_DELAY_JITTER = 0.5  # ±50% around DOWNLOAD_DELAY
+DOWNLOAD_DELAY_JITTER = 0  # jitter would take requests below the 1 s floor
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
@@ -44,7 +44,6 @@ ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 200,
     "pipelines.writer.DatasetWriterPipeline": 300,
 }
-LOG_FORMATTER = "crawler.logformatter.QuietDropFormatter"
 LOG_LEVEL = "INFO"
 
 # Output (the CLI sets these; `scrapy crawl` writes to ./data by default)

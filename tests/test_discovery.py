@@ -21,6 +21,7 @@ def test_polite_defaults() -> None:
     assert settings.ROBOTSTXT_OBEY is True
     assert settings.DOWNLOAD_DELAY >= 1.0 and settings.AUTOTHROTTLE_ENABLED
     assert settings.AUTOTHROTTLE_START_DELAY >= 1.0
+    assert settings.DOWNLOAD_DELAY_JITTER == 0  # jitter would go below the 1 s floor
     assert settings.DOWNLOAD_TIMEOUT == 30
     assert settings.DOWNLOAD_MAXSIZE == 16 * 1024 * 1024
     assert settings.TELNETCONSOLE_ENABLED is False

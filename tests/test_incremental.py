@@ -9,7 +9,6 @@ import subprocess
 import time
 from pathlib import Path
 
-import pytest
 
 from crawler.synthetic import SiteServer, SyntheticSite
 from crawler.urls import article_id
