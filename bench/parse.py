@@ -1,6 +1,12 @@
 """Parse speed: full ``parse_page`` (every record kind) against bare ``lxml.html.fromstring``
 and against trafilatura's ``extract`` (body only), on the same pages.
 
+A fourth contender, the *floor*, shows what the budget leaves: the page decoded and parsed as
+``parse_page`` does it, then walked once by :func:`bare_lines` — the least a line-based,
+markup-agnostic extractor can do in Python (lxml's C iterator, text joined between block
+boundaries, no rule, no metadata, no record). Whatever ``parse_page`` costs above the floor is
+the price of its extraction rules.
+
 Each page is parsed by the three in rotating order, ``repeats`` times; a page's time is the
 median of its repeats, and a corpus figure is the ratio of the summed medians (the ratio of
 throughputs). The baseline is ``lxml.html.fromstring`` of the decoded text, as in
@@ -14,11 +20,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import lxml.html
+from lxml import etree
 
 from bench.corpus import Page
 from bench.report import Row, Target
 from bench.timing import interleaved, median, ms, quantile
 from crawler.parsers import parse_page
+from crawler.parsers.document import BLOCK_TAGS, SKIP_TAGS, parse_html
 
 TARGET_LXML_ISSUE_7 = Target("<=", 2.0, "issue 7")
 TARGET_LXML_ISSUE_4 = Target("<=", 2.5, "issue 4")
@@ -33,6 +41,40 @@ def trafilatura_extract() -> Any:
     return extract
 
 
+def bare_lines(root: Any) -> list[str]:
+    """The visible text of ``<body>`` as lines, and nothing else: a new line at every block
+    element, scripts and the like skipped, whitespace folded. One flat loop over lxml's C
+    iterator, so each element costs two loop turns and a few comparisons."""
+    body = root.find("body")
+    lines: list[str] = []
+    parts: list[str] = []
+    walker = etree.iterwalk(body if body is not None else root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if event == "start":
+            if tag.__class__ is not str or tag in SKIP_TAGS:
+                walker.skip_subtree()
+                continue
+            if (tag in BLOCK_TAGS or tag == "br") and parts:
+                lines.append(" ".join("".join(parts).split()))
+                parts.clear()
+            if el.text:
+                parts.append(el.text)
+        else:
+            if tag in BLOCK_TAGS and parts:
+                lines.append(" ".join("".join(parts).split()))
+                parts.clear()
+            if el.tail:
+                parts.append(el.tail)
+    if parts:
+        lines.append(" ".join("".join(parts).split()))
+    return [line for line in lines if line]
+
+
+def floor(html: bytes) -> list[str]:
+    return bare_lines(parse_html(html.decode("utf-8")))
+
+
 @dataclass
 class PageTimes:
     name: str
@@ -40,6 +82,7 @@ class PageTimes:
     lxml: float
     ours: float
     trafilatura: float | None
+    floor: float = 0.0
 
 
 def time_pages(pages: list[Page], repeats: int, with_trafilatura: bool = True) -> list[PageTimes]:
@@ -50,13 +93,15 @@ def time_pages(pages: list[Page], repeats: int, with_trafilatura: bool = True) -
         fns = {
             "lxml": lambda: lxml.html.fromstring(text),
             "ours": lambda: parse_page(html, page.url, page.fetched_at),
+            "floor": lambda: floor(html),
         }
         if extract is not None:
             fns["trafilatura"] = lambda: extract(text, url=page.url)
         times = interleaved(fns, repeats)
         results.append(PageTimes(page.name, len(html), median(times["lxml"]),
                                  median(times["ours"]),
-                                 median(times["trafilatura"]) if extract else None))
+                                 median(times["trafilatura"]) if extract else None,
+                                 median(times["floor"])))
     return results
 
 
@@ -78,6 +123,7 @@ def rows_for(label: str, times: list[PageTimes]) -> list[Row]:
               "pages_per_s_ours": n / ours_total, "mean_bytes": sum(t.size for t in times) / n,
               "per_page": [{"page": t.name, "bytes": t.size, "lxml_ms": round(t.lxml * 1e3, 3),
                             "ours_ms": round(t.ours * 1e3, 3),
+                            "floor_ms": round(t.floor * 1e3, 3),
                             "trafilatura_ms": None if t.trafilatura is None
                             else round(t.trafilatura * 1e3, 3)} for t in times]}
     rows = [Row("parse", f"parse_page ÷ lxml.fromstring, {label}", ours_total / lxml_total,
@@ -86,6 +132,14 @@ def rows_for(label: str, times: list[PageTimes]) -> list[Row]:
                        f"{quantile(per_page, 0.1):.1f}–{quantile(per_page, 0.9):.1f}× "
                        "(p10–p90)",
                 data=spread)]
+    floor_total = sum(t.floor for t in times)
+    rows.append(Row(
+        "parse", f"floor (decode + parse + bare line walk) ÷ lxml.fromstring, {label}",
+        floor_total / lxml_total,
+        detail=f"{ms(floor_total / n)} a page; parse_page is {ours_total / floor_total:.1f}× "
+               "the floor",
+        data={"pages": n, "floor_ms_mean": floor_total / n * 1e3,
+              "ours_over_floor": ours_total / floor_total}))
     if all(t.trafilatura is not None for t in times):
         traf_total = sum(t.trafilatura or 0.0 for t in times)
         per_page_traf = [(t.trafilatura or 0.0) / t.ours for t in times]

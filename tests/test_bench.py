@@ -26,15 +26,18 @@ def test_parse_ratios_on_three_pages() -> None:
     rows = parse.run(pages, corpus.variant_pages(2), repeats_fixtures=1, repeats_variants=1)
     assert [r.figure for r in rows] == [
         "parse_page ÷ lxml.fromstring, 3 fixture pages",
+        "floor (decode + parse + bare line walk) ÷ lxml.fromstring, 3 fixture pages",
         "trafilatura.extract ÷ parse_page, 3 fixture pages",
         "parse_page ÷ lxml.fromstring, 2 generated variants",
+        "floor (decode + parse + bare line walk) ÷ lxml.fromstring, 2 generated variants",
         "trafilatura.extract ÷ parse_page, 2 generated variants",
     ]
     for row in rows:
         assert row.value is not None and math.isfinite(row.value) and 0.01 < row.value < 1000
     assert [(t.op, t.bound, t.source) for t in rows[0].targets] == [
         ("<=", 2.0, "issue 7"), ("<=", 2.5, "issue 4")]
-    assert [(t.op, t.bound) for t in rows[1].targets] == [(">=", 6.0)]
+    assert rows[1].targets == []  # the floor is information, not a target
+    assert [(t.op, t.bound) for t in rows[2].targets] == [(">=", 6.0)]
     assert rows[0].data["pages"] == 3
     text = table(rows)
     assert "≤ 2.5× (issue 4)" in text and "≥ 6× (issue 7)" in text
