@@ -101,7 +101,9 @@ def test_menu_item_is_not_a_widget_heading() -> None:
     ("Annonceindlæg tema", "sponsored"), ("Eksklusivt Premium-indhold for abonnenter",
                                          "premium_promo"),
     ("Computerworld Events samler 6.000 deltagere hvert år på mere end 70 events.", None),
-    ("Event", None), ("Annonceindlæg fra", None),
+    ("Event", None),
+    # a label alone: its title or sponsor is in the next element
+    ("Event:", "event_promo"), ("Annonceindlæg fra", "sponsored"),
 ])
 def test_heading_kind(text: str, kind: str | None) -> None:
     [line] = flatten(parse_html(f"<p>{text}</p>"), URL)

@@ -68,6 +68,21 @@ EVENT_CASES: list[tuple[str, str, list[tuple[Any, ...]]]] = [
      "<p>3. marts 2026 | Pris: 2.995 kr.</p></div>",
      [("Cloud Summit 2026", "Infrastruktur", "København", "Mød driften.", "2026-03-03",
        "2026-03-03", "3. marts 2026", "Pris: 2.995 kr.", False, None)]),
+    ("event promo, label in its own element, separators without spaces",
+     "<div><span class='label'>Event:</span><h3><a href='/events/ot'>OT Security Day 2026</a>"
+     "</h3><div><span>Sikkerhed</span><span>|</span><span>Ballerup</span></div><p>Hør hvordan "
+     "forsyningerne beskytter deres anlæg.</p><div><span>28. april 2026</span><span>|</span>"
+     "<span>Gratis deltagelse</span></div></div>",
+     [("OT Security Day 2026", "Sikkerhed", "Ballerup",
+       "Hør hvordan forsyningerne beskytter deres anlæg.", "2026-04-28", "2026-04-28",
+       "28. april 2026", "Gratis deltagelse", True,
+       "https://www.computerworld.dk/events/ot")]),
+    ("events block, category and location in spans without spaces",
+     "<section><h2>Computerworld Events</h2>" + INTRO +
+     "<div><p><span>Infrastruktur</span><span>|</span><span>Horsens</span></p>"
+     "<h3>Datacenter Day 2026</h3><p>Få ny viden om køling.</p></div></section>",
+     [("Datacenter Day 2026", "Infrastruktur", "Horsens", "Få ny viden om køling.", None,
+       None, None, None, None, None)]),
     ("kommende events",
      "<div><h3>Kommende events</h3><h4><a href='/event/cs'>Cloud Summit, Aarhus: Sådan flytter "
      "du kritiske systemer</a></h4><p>Mød driftscheferne.</p><p>16. januar 2025 | <a "
@@ -140,6 +155,13 @@ SPONSORED_CASES: list[tuple[str, str, list[tuple[Any, ...]]]] = [
      "40 arbejdsgivere på karrieredagen</span><span>Tilmeld dig IKKE for sent.</span></a>",
      [("Computerworld it-jobbank", "Mød 40 arbejdsgivere på karrieredagen",
        "Tilmeld dig IKKE for sent.", "https://www.computerworld.dk/annonce/b/fem")]),
+    ("label and sponsor in separate elements",
+     "<div><div class='label'>Annonceindlæg fra</div><div class='sponsor'>Nordlys Data</div>"
+     "<h3><a href='/annonce/nordlys/edge'>Sådan flytter du AI ud på kanten</a></h3>"
+     "<p>Fem erfaringer fra danske produktionsvirksomheder.</p></div>",
+     [("Nordlys Data", "Sådan flytter du AI ud på kanten",
+       "Fem erfaringer fra danske produktionsvirksomheder.",
+       "https://www.computerworld.dk/annonce/nordlys/edge")]),
 ]
 
 

@@ -46,8 +46,9 @@ REGIONS = frozenset({
     "trekantområdet", "vestsjælland",
 })
 _REGION_WORD = re.compile(r"^Region [A-ZÆØÅ][a-zæøå]+$")
-_SPONSORED = re.compile(r"^Annonceindlæg(?: fra \S.*| tema)?:?$")
-_EVENT_PROMO = re.compile(r"^Event\s*:\s*\S")
+# "Annonceindlæg fra" may stand alone, its sponsor in the next element; so may "Event:".
+_SPONSORED = re.compile(r"^Annonceindlæg(?: fra(?: \S.*)?| tema)?:?$")
+_EVENT_PROMO = re.compile(r"^Event\s*:")
 MENU_ITEM_MAX = 40
 # Every cue line starts with one of these words: one cheap test before the real ones.
 _CUE_START = re.compile(r"(?:computerworld|kommende|navnenyt|læses|eksklusivt|brancheguiden|"
@@ -87,7 +88,7 @@ def heading_kind(line: Line) -> str | None:
     kind = HEADINGS.get(key)
     if kind:
         return kind
-    if _EVENT_PROMO.match(text) and len(text) > 7:
+    if _EVENT_PROMO.match(text):
         return "event_promo"
     if _SPONSORED.match(text):
         return "sponsored"

@@ -6,14 +6,18 @@ Each parser gets one :class:`~crawler.parsers.segments.Segment` (its cue line fi
   next line and whose description the line after (unless that is the next ``… | …`` line or
   ``Se alle vores events …``). The intro sentence and the four ``Ekspertindsigt –`` lines are
   no events. No dates, no price.
-* ``Event: <titel>``: then ``<Kategori> | <Sted>``, a description and ``<dato> | <pris>`` in
+* ``Event: <titel>`` (or ``Event:`` alone, the title on the next line): then ``<Kategori> | <Sted>``, a description and ``<dato> | <pris>`` in
   any order among the next five lines; ``Gratis deltagelse`` → ``is_free: true``, any other
   price text → ``false``.
 * ``Kommende events``: title, description lines, ``<dato> | Læs mere`` (a link label, not a
   price: ``price_raw``/``is_free`` null).
 * Dates: ``28. april 2026``; two-day ``16. & 17. september 2026`` (also ``og``, ``-``, ``–``).
 * Job ads: (company, title, region) triples, verbatim; the link of the title, else of the card.
-* ``Annonceindlæg fra <Sponsor>`` / ``Annonceindlæg tema`` (sponsor null): headline, teaser.
+* ``Annonceindlæg fra <Sponsor>`` (or ``Annonceindlæg fra`` alone, the sponsor on the next line)
+  / ``Annonceindlæg tema`` (sponsor null): headline, teaser.
+
+A ``|`` separates category from location and date from price with or without spaces around it
+(``<span>Sikkerhed</span><span>|</span><span>Ballerup</span>`` reads ``Sikkerhed|Ballerup``).
 """
 
 from __future__ import annotations
@@ -26,18 +30,19 @@ from crawler.parsers.segments import Segment
 from crawler.records import Event, JobAd, Sponsored
 from crawler.text import clean
 
-CATEGORY_LOCATION = re.compile(r"^(?P<cat>[^|]{2,60}?)\s+\|\s+(?P<loc>[^|]{2,60})$")
+CATEGORY_LOCATION = re.compile(r"^(?P<cat>[^|]{2,60}?)\s*\|\s*(?P<loc>[^|]{2,60})$")
+_PIPE = re.compile(r"\s*\|\s*")
 EVENTS_INTRO_LABELS = ("Ekspertindsigt", "Netværk", "Praktisk viden", "Aktuelle tendenser")
 SEE_ALL = "Se alle vores events"
-SPONSOR = re.compile(r"^Annonceindlæg(?: fra (?P<sponsor>.+?)| tema)?:?$")
+SPONSOR = re.compile(r"^Annonceindlæg(?: fra(?P<alone>:?$)?(?: (?P<sponsor>.+?))?| tema)?:?$")
 
 
 def _date_line(text: str) -> tuple[str, str | None] | None:
     """``"<dato> | <pris eller Læs mere>"`` → (date text, right-hand side)."""
-    left, sep, right = text.partition(" | ")
+    left, *right = _PIPE.split(text, maxsplit=1)
     if dates.find_date(left) is None:
         return None
-    return left.strip(), (right.strip() or None) if sep else None
+    return left.strip(), (right[0].strip() or None) if right else None
 
 
 def _group_url(group: list[Line]) -> str | None:
@@ -96,7 +101,9 @@ def _events_block(lines: list[Line], source_url: str, fetched_at: str) -> list[E
 
 
 def _event_promo(lines: list[Line], source_url: str, fetched_at: str) -> list[Event]:
-    title = clean(lines[0].text[len("Event:"):])
+    title = clean(lines[0].text.partition(":")[2])
+    if not title and len(lines) > 1:  # "Event:" alone: the title is the next line
+        title, lines = lines[1].text, lines[1:]
     if not title:
         return []
     category = location = description = date_text = price = None
@@ -151,6 +158,10 @@ def parse_sponsored(segment: Segment, source_url: str, fetched_at: str) -> list[
     if not m or len(lines) < 2:
         return []
     sponsor = clean(m["sponsor"]) if m["sponsor"] else None
+    if m["alone"] is not None:  # "Annonceindlæg fra" alone: the sponsor is the next line
+        if len(lines) < 3:
+            return []
+        sponsor, lines = lines[1].text, lines[1:]
     title_line = lines[1]
     teaser = lines[2].text if len(lines) > 2 else None
     return [Sponsored(source_url=source_url, fetched_at=fetched_at, sponsor=sponsor,
