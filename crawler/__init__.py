@@ -3,6 +3,6 @@
 __version__ = "0.1.0"
 
 # Bump when a parser change alters output for the same input; stored on every record.
-PARSER_VERSION = "2026.11.1"
+PARSER_VERSION = "2026.11.2"
 # Bump when a record type gains, loses or changes a field.
 SCHEMA_VERSION = "1"

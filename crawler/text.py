@@ -5,21 +5,28 @@ from __future__ import annotations
 import re
 
 _WS = re.compile(r"\s+")
+# Invisible characters a CMS puts into words: soft hyphen (``&shy;``, for hyphenation of long
+# Danish compounds), zero-width space, word joiner and a stray BOM. They are not whitespace
+# to ``str.split`` and would split "Annonce&shy;indlæg" from "Annonceindlæg".
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 
 def clean(text: str | None) -> str | None:
-    """Collapse whitespace runs (NBSP and newlines included) to one space and trim.
+    """Collapse whitespace runs (NBSP and newlines included) to one space, drop invisible
+    characters (soft hyphens, zero-width spaces) and trim.
 
     Returns ``None`` for ``None`` and for text that is empty after trimming, so that a field
     the page does not show is never ``""``.
     """
     if text is None:
         return None
-    return " ".join(text.split()) or None
+    return clean_str(text) or None
 
 
 def clean_str(text: str) -> str:
     """Like :func:`clean` but always returns a string (``""`` for blank input)."""
+    if _INVISIBLE.search(text) is not None:
+        text = _INVISIBLE.sub("", text)
     return " ".join(text.split())
 
 

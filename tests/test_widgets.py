@@ -186,3 +186,27 @@ def test_empty_known_widget_is_reported_as_drift() -> None:
             "<h2>Kommende events</h2><p>Ingen events lige nu.</p></aside></body></html>")
     report = parse_page_report(html, URL, FETCHED)
     assert report.drift == ["empty_widget:sponsored", "empty_widget:events_upcoming"]
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_not_text() -> None:
+    """A CMS hyphenating long Danish compounds puts &shy; into words; cues, ids and texts
+    must read as without it."""
+    html = ("<html><head><meta property='og:title' content='Region&#173;erne vælger ny "
+            "plat&#173;form'></head><body><main><article><h1>Region&shy;erne vælger ny "
+            "plat&shy;form</h1><p>Leaden er en hel sæt&shy;ning.</p><p>Region Nordvest har "
+            "brugt tre år på at forberede ud&shy;buddet, og nu er der en&#8203;delig valgt en "
+            "leverandør.</p><p>&shy;</p></article><aside><p>Annonce&shy;indlæg fra Kvantum "
+            "Se&shy;curity</p><h3>Er din backup klar?</h3><p>Tre ud af fire tester aldrig "
+            "backuppen.</p><div>Vest&shy;jysk Forsyning A/S</div><div>Senior Data Engineer</div>"
+            "<div>Midt&shy;jylland</div></aside></main></body></html>")
+    found = parse_page(html, URL, FETCHED)
+    art = found[0]
+    assert art.title == "Regionerne vælger ny platform"
+    assert art.lead == "Leaden er en hel sætning."
+    assert art.body == ("Region Nordvest har brugt tre år på at forberede udbuddet, og nu er "
+                        "der endelig valgt en leverandør.")
+    [ad] = [r for r in found if isinstance(r, Sponsored)]
+    assert (ad.sponsor, ad.title) == ("Kvantum Security", "Er din backup klar?")
+    [job] = [r for r in found if isinstance(r, JobAd)]
+    assert (job.company, job.region) == ("Vestjysk Forsyning A/S", "Midtjylland")
+    assert not any(c in r.to_json() for r in found for c in "\u00ad\u200b")

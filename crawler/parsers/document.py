@@ -176,7 +176,9 @@ class _Flattener:
                                                self._share, self._line_pre)
         self._parts, self._links, self._bold, self._plain, self._share, self._line_pre = \
             [], [], False, False, 0, False
-        text = " ".join(raw.split())
+        text = clean_str(raw)
+        if not text:  # only invisible characters (a lone &shy;)
+            return
         if share and share >= 0.6 * len(text.replace(" ", "")):
             self._time = None
             return  # a share bar
@@ -315,8 +317,10 @@ class _Flattener:
                     and not self._share and not text.isspace():
                 # A block holding one run of text (<p>…</p>, the commonest element) is one
                 # line: made here without the text()/flush() round trip.
-                self.add_line(" ".join(text.split()), tag, el, new, self._path + (self._ids,),
-                              0, [], bool(new & _BOLD))
+                text = clean_str(text)
+                if text:
+                    self.add_line(text, tag, el, new, self._path + (self._ids,), 0, [],
+                                  bool(new & _BOLD))
                 return
             saved = self._flags, self._block, self._tag, self._path
             self._flags, self._block, self._tag = new, el, tag
