@@ -25,7 +25,8 @@ def clean(text: str | None) -> str | None:
 
 def clean_str(text: str) -> str:
     """Like :func:`clean` but always returns a string (``""`` for blank input)."""
-    if _INVISIBLE.search(text) is not None:
+    # Four substring tests cost a tenth of one regex search, and nearly every text is clean.
+    if "\u00ad" in text or "\u200b" in text or "\u2060" in text or "\ufeff" in text:
         text = _INVISIBLE.sub("", text)
     return " ".join(text.split())
 

@@ -484,6 +484,35 @@ def _reflow(root: Any) -> None:
                                            for n, w in enumerate(words)))
 
 
+def _table_layout(root: Any) -> None:
+    """The page laid out in a table: everything in one cell, the asides in the next."""
+    body = root.find("body")
+    table = lxml.html.fragment_fromstring("<table><tr><td></td><td></td></tr></table>")
+    main_cell, side_cell = table.iter("td")
+    for child in list(body):
+        (side_cell if child.tag == "aside" else main_cell).append(child)
+    body.append(table)
+
+
+def _minified(root: Any) -> None:
+    """No whitespace between block elements (a minifier's output)."""
+    for el in root.find("body").iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.text and el.text.isspace() and len(el) and el[0].tag in BLOCK_TAGS:
+            el.text = None
+        if el.tail and el.tail.isspace() and el.tag in BLOCK_TAGS:
+            el.tail = None
+
+
+def _custom_wrappers(root: Any) -> None:
+    """Every <div>/<section> that wraps blocks a custom element (``<cw-div>``), which HTML
+    treats as inline: the wrappers no longer separate the widgets' containers."""
+    for el in root.find("body").iter():
+        if el.tag in ("div", "section") and any(c.tag in BLOCK_TAGS for c in el):
+            el.tag = "cw-" + el.tag
+
+
 def _records_summary(html: str | bytes, case: Any) -> tuple[Any, ...]:
     records = parse_page(html, case.url, case.fetched_at)
     art = records[0]
@@ -495,7 +524,8 @@ def _records_summary(html: str | bytes, case: Any) -> tuple[Any, ...]:
 
 FIXTURE_MARKUPS: list[tuple[str, Callable[[Any], None]]] = [
     ("all divs", _all_divs), ("no json-ld or og", _no_metadata), ("no hints", _strip_hints),
-    ("asides first", _asides_first), ("reflowed text", _reflow),
+    ("asides first", _asides_first), ("reflowed text", _reflow), ("table layout", _table_layout),
+    ("minified", _minified), ("custom-element wrappers", _custom_wrappers),
 ]
 
 

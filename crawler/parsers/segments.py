@@ -11,7 +11,7 @@ Widgets are found by the text cues of the field guide (§10–17), never by clas
 * job ads: triples of lines company / title / region, recognised by the region line.
 
 A heading that is one link among sibling links (the ``Navnenyt`` item of a menu) is not a
-widget. A segment runs from its cue line while the lines stay inside the cue's container — the
+widget; a line that opens an item (``Event: …``, ``Annonceindlæg fra …``) is never a menu item. A segment runs from its cue line while the lines stay inside the cue's container — the
 smallest block element around the cue that also holds the next two lines — and stops at the
 next cue, the next job ad or an ``<h1>``.
 """
@@ -50,6 +50,8 @@ _REGION_WORD = re.compile(r"^Region [A-ZÆØÅ][a-zæøå]+$")
 _SPONSORED = re.compile(r"^Annonceindlæg(?: fra(?: \S.*)?| tema)?:?$")
 _EVENT_PROMO = re.compile(r"^Event\s*:")
 MENU_ITEM_MAX = 40
+# Cues that open one item rather than name a section: no menu holds them.
+_ITEM_KINDS = frozenset({"event_promo", "sponsored"})
 # Every cue line starts with one of these words: one cheap test before the real ones.
 _CUE_START = re.compile(r"(?:computerworld|kommende|navnenyt|læses|eksklusivt|brancheguiden|"
                         r"event|annonceindlæg)", re.IGNORECASE)
@@ -179,7 +181,7 @@ def segment_widgets(lines: list[Line]) -> list[Segment]:
         if pos in job_lines:
             continue
         kind = kinds[pos]
-        if kind is not None and not is_menu_item(lines, pos):
+        if kind is not None and (kind in _ITEM_KINDS or not is_menu_item(lines, pos)):
             current = Segment(kind, [line])
             scope = widget_scope(lines, pos)
             segments.append(current)
