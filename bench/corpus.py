@@ -10,6 +10,7 @@ repeated widgets than the hand-written fixtures do.
 from __future__ import annotations
 
 import copy
+import re
 import random
 from dataclasses import dataclass
 from typing import Any
@@ -99,3 +100,103 @@ def variant_pages(count: int, seed: int = 7, cases: list[Case] | None = None) ->
         base = synthetic[n % len(synthetic)] if n % 5 == 0 else rng.choice(sources)
         pages.append(variant(base, rng, n))
     return pages
+
+
+# --- fixture pages at a real page's size ------------------------------------------------------
+#
+# The fixture pages hold the article and its widgets and little else (7.5 KB on average). The
+# reference page of perf-baselines.md is a 106 KB news page of about 940 elements: JSON-LD, a
+# navigation, ads, the article and a widget rail. ``with_site_chrome`` puts the chrome such a
+# page carries around a fixture page, so the parse ratio can also be read at that size. The
+# chrome is invented (nobody here has seen the site's markup) and deterministic.
+
+_SECTIONS = ("Nyheder", "It-ledelse", "Sikkerhed", "Cloud", "Data og AI", "Offentlig it",
+             "Karriere", "Udvikling", "Infrastruktur", "Finans-it", "Sundheds-it", "Events",
+             "Job", "Podcast", "Debat", "Premium")
+_TOPICS = ("strategi", "outsourcing", "ransomware", "NIS2", "Kubernetes", "datacentre",
+           "sprogmodeller", "digitalisering", "løn", "ledelse", "open source", "ERP",
+           "netværk", "compliance", "arkitektur", "drift")
+
+
+def _menu() -> str:
+    columns = []
+    for n, section in enumerate(_SECTIONS):
+        slug = section.lower().replace(" ", "-")
+        items = "".join(
+            f'<li class="mega-menu__item"><a class="mega-menu__link" href="/{slug}/'
+            f'{topic.lower().replace(" ", "-")}">{section}: {topic}</a></li>'
+            for topic in _TOPICS[n % 4:] + _TOPICS[:n % 4])
+        columns.append(f'<div class="mega-menu__column"><h3 class="mega-menu__heading">'
+                       f'<a href="/{slug}">{section}</a></h3><ul class="mega-menu__list">'
+                       f'{items}</ul></div>')
+    return ('<header class="site-header"><div class="site-header__inner"><a class="logo" '
+            'href="/"><img src="/static/logo.svg" alt="Computerworld"></a><nav '
+            'class="mega-menu" aria-label="Hovedmenu">' + "".join(columns) + '</nav><form '
+            'class="search" action="/soeg" role="search"><input name="q" type="search"><button>'
+            'Søg</button></form></div></header>')
+
+
+def _consent() -> str:
+    return ('<div class="consent" role="dialog" aria-label="Samtykke"><h2>Vi passer på dine '
+            'data</h2><p>Vi og vores 212 partnere bruger cookies til statistik, '
+            'personalisering og annoncer.</p><ul>' + "".join(
+                f'<li><label><input type="checkbox" checked> {purpose}</label></li>'
+                for purpose in ("Nødvendige", "Statistik", "Personalisering", "Annoncer"))
+            + '</ul><button>Accepter alle</button><button>Kun nødvendige</button></div>')
+
+
+def _ad(n: int) -> str:
+    return (f'<div class="ad-slot ad-slot--{n}"><div id="div-gpt-ad-{n}"><script>'
+            f'googletag.cmd.push(function(){{googletag.display("div-gpt-ad-{n}");}});</script>'
+            f'<iframe src="about:blank" title="Annonce {n}"></iframe></div></div>')
+
+
+def _most_read() -> str:
+    items = "".join(
+        f'<li><a href="/art/{290000 + n}/artikel-{n}">{_SECTIONS[n]}: Sådan arbejder '
+        f'danske virksomheder med {_TOPICS[n]} i 2026</a> <span class="meta">{n + 2} '
+        'kommentarer</span></li>' for n in range(10))
+    return f'<section class="most-read"><h2>Mest læste</h2><ol>{items}</ol></section>'
+
+
+def _footer() -> str:
+    columns = "".join(
+        f'<div class="footer__column"><h4>{section}</h4><ul>' + "".join(
+            f'<li><a href="/{section.lower()}/{topic.lower().replace(" ", "-")}">{topic}</a></li>'
+            for topic in _TOPICS[:12]) + "</ul></div>" for section in _SECTIONS[:5])
+    return (f'<footer class="site-footer">{columns}<p>Computerworld · Nordisk Fagmedie ApS · '
+            'Eksempelvej 1 · 2100 København Ø · CVR 00000000</p></footer>')
+
+
+def _scripts() -> tuple[str, str]:
+    """An inline page-state script (~30 KB, as framework pages carry) and tracking tags."""
+    state = "{" + ",".join(
+        f'"teaser{n}":{{"id":{290000 + n},"title":"{_SECTIONS[n % 16]} og {_TOPICS[n % 16]}",'
+        f'"section":"{_SECTIONS[(n * 7) % 16]}","published":"2026-01-{n % 28 + 1:02d}T08:00:00Z"}}'
+        for n in range(300)) + "}"
+    head = (''.join(f'<link rel="stylesheet" href="/static/css/{n}.css">' for n in range(6))
+            + '<style>' + "".join(f'.c{n}{{margin:{n % 9}px;padding:{n % 7}px;color:#{n:06x}}}'
+                                  for n in range(300)) + '</style>'
+            + f'<script id="page-state" type="application/json">{state}</script>')
+    tail = "".join(f'<script>(function(w,d,n){{w[n]=w[n]||[];w[n].push({{"event":"view",'
+                   f'"slot":{k},"ts":Date.now()}});}})(window,document,"dataLayer{k}");</script>'
+                   for k in range(8))
+    return head, tail
+
+
+def with_site_chrome(page: Page) -> Page:
+    """``page`` inside the chrome of a real news page (see above); same URL, same records."""
+    text = page.text
+    head, tail = _scripts()
+    body_open = re.search(r"<body[^>]*>", text, re.IGNORECASE)
+    body_close = text.lower().rfind("</body>")
+    if body_open is None or body_close < 0:
+        return page
+    top = _consent() + _menu() + _ad(1)
+    bottom = _ad(2) + _most_read() + _ad(3) + _footer() + tail
+    text = (text[:body_open.end()] + top + text[body_open.end():body_close] + bottom
+            + text[body_close:])
+    head_close = text.lower().find("</head>")
+    if head_close >= 0:
+        text = text[:head_close] + head + text[head_close:]
+    return Page(f"{page.name}+chrome", page.url, page.fetched_at, text.encode("utf-8"))

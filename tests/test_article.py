@@ -359,6 +359,26 @@ def test_renamed_body_container_still_gives_the_body() -> None:
     assert report.drift == []
 
 
+TEASERS = ("<section><h2>Mest læste</h2><ol>" + "".join(
+    f"<li><a href='/art/{290100 + n}/x'>Sådan arbejder danske virksomheder med emne nummer {n} "
+    f"i 2026</a> <span>{n} kommentarer</span></li>" for n in range(10)) + "</ol></section>")
+
+
+@pytest.mark.parametrize("body", [
+    # An RSS copy: no title, no widgets; the list of teaser links after it holds more long
+    # text than the article's own paragraphs.
+    f"<p>date 2017-09</p><div><p>{LONG}</p><p>{LONG2}</p></div>{TEASERS}",
+    # A titled article with the list between it and the widget rail.
+    f"<div><h1>Regionen vælger ny platform</h1><p>{LONG}</p><div><p>{LONG2}</p>"
+    f"<p>{LONG}</p></div></div>{TEASERS}<aside><p>Annonceindlæg fra Kvantum</p><h3>Backup"
+    "</h3><p>Tre ud af fire tester aldrig backuppen.</p></aside>",
+])
+def test_a_list_of_teaser_links_is_not_body(body: str) -> None:
+    art = parse_page(page(body), URL, FETCHED)[0]
+    assert art.body and "Sådan arbejder" not in art.body and "Mest læste" not in art.body
+    assert art.links == []
+
+
 def test_page_without_its_article_warns() -> None:
     root = _seed_root()
     for el in root.xpath("//article | //head/meta | //head/script | //head/title"):

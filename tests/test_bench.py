@@ -23,7 +23,8 @@ pytest.importorskip("trafilatura")
 
 def test_parse_ratios_on_three_pages() -> None:
     pages = corpus.fixture_pages()[:3]
-    rows = parse.run(pages, corpus.variant_pages(2), repeats_fixtures=1, repeats_variants=1)
+    rows = parse.run(pages, corpus.variant_pages(2), repeats_fixtures=1, repeats_variants=1,
+                     chrome=False)
     assert [r.figure for r in rows] == [
         "parse_page ÷ lxml.fromstring, 3 fixture pages",
         "floor (decode + parse + bare line walk) ÷ lxml.fromstring, 3 fixture pages",
@@ -41,6 +42,29 @@ def test_parse_ratios_on_three_pages() -> None:
     assert rows[0].data["pages"] == 3
     text = table(rows)
     assert "≤ 2.5× (issue 4)" in text and "≥ 6× (issue 7)" in text
+
+
+def test_chrome_rows_carry_no_target() -> None:
+    rows = parse.run(corpus.fixture_pages()[:2], [], repeats_fixtures=1, repeats_variants=1)
+    chrome = [r for r in rows if "site chrome" in r.figure]
+    assert [r.figure.split(",")[0] for r in chrome] == [
+        "parse_page ÷ lxml.fromstring", "floor (decode + parse + bare line walk) ÷ "
+        "lxml.fromstring", "trafilatura.extract ÷ parse_page"]
+    assert all(r.targets == [] for r in chrome)
+    assert chrome[0].data["mean_bytes"] > 80_000
+
+
+def test_site_chrome_makes_real_size_pages_with_the_same_records() -> None:
+    """The chrome (menus, consent dialog, ads, a teaser list, footer, scripts) is what the
+    parsers must skip: every fixture page inside it gives exactly its own records."""
+    from crawler.parsers import parse_page
+
+    for page in corpus.fixture_pages():
+        dressed = corpus.with_site_chrome(page)
+        assert len(dressed.html) > 80_000
+        plain = [r.to_dict() for r in parse_page(page.html, page.url, page.fetched_at)]
+        assert [r.to_dict() for r in parse_page(dressed.html, page.url, page.fetched_at)] \
+            == plain, page.name
 
 
 def test_variants_differ_from_their_source_and_still_parse() -> None:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from crawler.fixturecheck import all_cases
 from crawler.parsers import header, people, related
-from crawler.parsers.body import ROOT_SHARE, STRONG_MIN, body_root, common_prefix
+from crawler.parsers.body import ROOT_SHARE, body_root, common_prefix, votes
 from crawler.parsers.document import Line, flatten, parse_html
 from crawler.parsers.people_templates import EntryFields, read_entry
 
@@ -87,7 +87,7 @@ def _body_root_by_prefixes(lines: list[Line]) -> tuple[int, ...] | None:
     weights: dict[tuple[int, ...], int] = {}
     total = 0
     for ln in lines:
-        if len(ln.text) < STRONG_MIN:
+        if not votes(ln):
             continue
         total += len(ln.text)
         top = len(ln.path) + 1 if own[ln.path] > 1 else len(ln.path)

@@ -7,7 +7,8 @@ joined). Short kicker lines before the lead are skipped.
 
 The body container is found without class names: the ``itemprop="articleBody"`` element when
 there is one, else the deepest block element that holds at least 70% of the text of the
-longer lines (50+ characters) between the lead and the first widget. Inside it, in reading
+longer lines (50+ characters, not mostly link text: a "Mest læste" list of teaser links does
+not vote) between the lead and the first widget. Inside it, in reading
 order, every line becomes a block — ``heading`` (``<h2>``–``<h6>``, a morning-briefing story
 headline, or a short line without terminal punctuation followed by longer text), ``list_item``
 (``<li>``), ``quote`` (``<blockquote>``, or a paragraph introduced by ``- ``/``– ``) or
@@ -33,6 +34,7 @@ from crawler.records import Block, Link
 from crawler.text import clean, ends_like_sentence
 
 STRONG_MIN = 50  # characters: a line long enough to vote for the body container
+LINK_SHARE = 0.5  # … unless this share of it is link text (a teaser list, a card)
 ROOT_SHARE = 0.7
 LEAD_MIN = 30
 HEADING_MAX = 80
@@ -96,6 +98,14 @@ def common_prefix(paths: list[tuple[int, ...]]) -> tuple[int, ...]:
     return first[:k]
 
 
+def votes(line: Line) -> bool:
+    """Whether ``line`` is long article-like text that votes for the body container."""
+    n = len(line.text)
+    if n < STRONG_MIN or line.anchor is not None:
+        return False
+    return not line.links or sum(len(t) for _, t in line.links) < LINK_SHARE * n
+
+
 def body_root(lines: list[Line]) -> tuple[int, ...] | None:
     """The path of the body container among ``lines``; ``None`` when no line is long enough
     to be article text."""
@@ -111,9 +121,9 @@ def body_root(lines: list[Line]) -> tuple[int, ...] | None:
     depth_of: dict[int, tuple[int, tuple[int, ...]]] = {}  # id → (prefix length, a full path)
     total = 0
     for ln in lines:
-        n = len(ln.text)
-        if n < STRONG_MIN:
+        if not votes(ln):
             continue
+        n = len(ln.text)
         total += n
         p = ln.path
         # A line's own element is a candidate only when it holds several lines (<br> text).
