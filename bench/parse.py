@@ -72,7 +72,9 @@ def bare_lines(root: Any) -> list[str]:
 
 
 def floor(html: bytes) -> list[str]:
-    return bare_lines(parse_html(html.decode("utf-8")))
+    """What ``parse_page`` cannot skip: check the bytes are UTF-8, parse them, walk once."""
+    html.decode("utf-8")
+    return bare_lines(parse_html(html, utf8=True))
 
 
 @dataclass

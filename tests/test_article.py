@@ -557,3 +557,21 @@ def test_fixture_in_other_markup_gives_the_same_records(case: Any,
     root = lxml.html.document_fromstring(case.html.decode("utf-8"))
     transform(root)
     assert _records_summary(_html(root), case) == _records_summary(case.html, case)
+
+
+@pytest.mark.parametrize("declared", ['<meta charset="iso-8859-1">', '<meta charset="utf-16">',
+                                      '<meta http-equiv="Content-Type" content="text/html; '
+                                      'charset=windows-1252">', ""])
+def test_utf8_bytes_are_read_as_utf8_whatever_the_page_declares(declared: str) -> None:
+    body = f"<article><h1>Blåbærgrød på Ærø</h1><p>{LONG}</p><p>{LONG2}</p></article>"
+    html = page(body).replace("<meta charset='utf-8'>", declared).encode("utf-8")
+    art = parse_page(html, URL, FETCHED)[0]
+    assert (art.title, art.body) == ("Blåbærgrød på Ærø", LONG2)
+    assert "encoding_suspect" not in art.warnings
+
+
+def test_bytes_that_are_not_utf8_are_repaired_and_read() -> None:
+    body = f"<article><h1>Blåbærgrød på Ærø</h1><p>{LONG}</p><p>{LONG2}</p></article>"
+    html = page(body).replace("charset='utf-8'", "charset='windows-1252'").encode("cp1252")
+    art = parse_page(html, URL, FETCHED)[0]
+    assert (art.title, art.body) == ("Blåbærgrød på Ærø", LONG2)

@@ -419,26 +419,32 @@ def flatten(root: Any, base_url: str) -> list[Line]:
 _local = threading.local()
 
 
-def _parser() -> Any:
-    parser = getattr(_local, "parser", None)
+def _parser(utf8: bool = False) -> Any:
+    name = "utf8_parser" if utf8 else "parser"
+    parser = getattr(_local, name, None)
     if parser is None:
         # Plain lxml elements: lxml.html's Python-level element-class lookup would cost more
         # than the walk itself.
-        parser = _local.parser = etree.HTMLParser(remove_comments=True, remove_pis=True)
+        parser = etree.HTMLParser(encoding="utf-8" if utf8 else None, remove_comments=True,
+                                  remove_pis=True)
+        setattr(_local, name, parser)
     return parser
 
 
-def parse_html(html: str | bytes) -> Any:
-    """An lxml tree for ``html``; raises ``ValueError`` for documents lxml cannot read."""
+def parse_html(html: str | bytes, *, utf8: bool = False) -> Any:
+    """An lxml tree for ``html``; raises ``ValueError`` for documents lxml cannot read.
+
+    ``utf8=True`` says ``html`` is bytes known to be valid UTF-8: they are parsed as UTF-8
+    whatever charset the page declares.
+    """
     try:
         try:
-            root = etree.fromstring(html, _parser())
+            root = etree.fromstring(html, _parser(utf8))
         except ValueError:
             if not isinstance(html, str):
                 raise
             # "Unicode strings with encoding declaration are not supported"
-            root = etree.fromstring(html.encode("utf-8"), etree.HTMLParser(
-                encoding="utf-8", remove_comments=True, remove_pis=True))
+            root = etree.fromstring(html.encode("utf-8"), _parser(utf8=True))
     except etree.LxmlError as exc:
         raise ValueError(str(exc)) from exc
     if root is None:
