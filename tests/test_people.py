@@ -252,11 +252,16 @@ EDUCATION_CASES: list[Any] = [
     ("lower-case institution head", "Han er uddannet datamatiker fra professionshøjskolen "
      "Absalon.", "datamatiker", "professionshøjskolen Absalon"),
     ("institution only", "Han er uddannet fra DTU.", None, "DTU"),
-    # Lower-case words after "fra" are usually part of the degree ("fra bunden"); only the
-    # institution heads listed in people_templates are trusted.
-    pytest.param("Han er uddannet datamatiker fra it-akademiet i Vejle.", "datamatiker",
-                 "it-akademiet i Vejle", id="lower-case institution without a known head",
-                 marks=pytest.mark.xfail(strict=True, reason="lower-case institution names")),
+    # Lower-case words after "fra" are usually part of the degree ("fra bunden"); a lower-case
+    # institution is trusted only when it is a school word in the definite form.
+    ("lower-case institution", "Han er uddannet datamatiker fra it-akademiet i Vejle.",
+     "datamatiker", "it-akademiet i Vejle"),
+    ("lower-case school word", "Hun er uddannet lærer fra seminariet i Jelling.", "lærer",
+     "seminariet i Jelling"),
+    ("lower-case university", "Han er uddannet cand.scient. fra universitetet i Aalborg.",
+     "cand.scient.", "universitetet i Aalborg"),
+    ("lower-case words that are no school", "Han er uddannet programmør fra bunden.",
+     "programmør fra bunden", None),
 ]
 
 

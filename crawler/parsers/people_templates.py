@@ -40,8 +40,8 @@ Later sentences, in any order, with ``Han``/``Hun`` or a first name as subject:
   duration (``gennem de seneste 3 år``, ``i 5 år``, ``siden 2019``) and a ``, hvor …``
   clause are dropped. Also ``kommer senest fra en tilsvarende stilling …``.
 * ``… er uddannet <U> fra|på|ved|hos <I>.`` → education U, institution I: the first such
-  preposition followed by a capital, a digit or a lower-case institution head
-  (``professionshøjskolen``, ``erhvervsakademiet``, …). ``er uddannet på|fra <I> og har en
+  preposition followed by a capital, a digit or a lower-case school word in the definite
+  form (``professionshøjskolen``, ``it-akademiet``, ``universitetet``, …). ``er uddannet på|fra <I> og har en
   <U>`` → U, I; ``er uddannet med en <U>`` / ``er uddannet <U>`` → U, null; ``(under
   uddannelse) som <U>`` → U; ``er uddannet fra <I>`` → null, I. A gloss (``, der betyder
   …``), ``… og videreuddanner sig nu til …`` and a trailing ``i <år>`` are not part of U or I.
@@ -226,9 +226,11 @@ _EDU_CUT = re.compile(r",?\s+og\s+(?:videreuddanner|læser|er\s+nu)\b.*$|,\s+(?:
 _UNDER_EDUCATION = re.compile(r"^\(under uddannelse\)\s*(?:som\s+)?|^som\s+")
 _INST_AND_DEGREE = re.compile(r"^(?:på|fra|ved|hos)\s+(?P<inst>.+?)\s+og\s+har\s+(?:en|et)\s+"
                               r"(?P<edu>.+)$")
-# An institution starts with a capital or a digit, or with one of these lower-case heads.
-_INST = (r"(?P<inst>(?:[A-ZÆØÅ0-9]|(?:professionshøjskolen|erhvervsakademiet|handelshøjskolen|"
-         r"ingeniørhøjskolen|universitetet)\b).*)")
+# An institution starts with a capital or a digit, or with a lower-case word naming a school
+# in the definite form: "professionshøjskolen", "erhvervsakademiet", "it-akademiet",
+# "universitetet", "seminariet".
+_INST = (r"(?P<inst>(?:[A-ZÆØÅ0-9]|(?=[a-zæøå])[\w-]*?(?:skolen|akademiet|universitetet|"
+         r"instituttet|seminariet|gymnasiet)\b).*)")
 _INST_ONLY = re.compile(r"^(?:på|fra|ved|hos)\s+" + _INST + r"$")
 _WITH_DEGREE = re.compile(r"^med\s+(?:en|et)\s+(?P<edu>.+)$")
 _DEGREE_AT = re.compile(r"^(?P<edu>.+?)\s+(?:på|fra|ved|hos)\s+" + _INST + r"$")
