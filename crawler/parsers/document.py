@@ -81,6 +81,7 @@ _BLANK_GAP = re.compile(r"\n[ \t\r]*\n")
 
 # Context flags of the element being walked.
 _ASIDE, _ARTICLE, _FIGURE, _QUOTE, _BOLD, _PRE, _INNER, _BODY, _CARD = (1 << n for n in range(9))
+_LINE_FLAGS = _ASIDE | _ARTICLE | _FIGURE | _QUOTE | _BODY  # the bits a Line keeps
 _FLAG_OF_TAG = {"article": _INNER | _CARD | _ARTICLE, "main": _INNER | _ARTICLE,
                 "aside": _INNER | _CARD | _ASIDE, "section": _INNER | _CARD,
                 "li": _INNER | _CARD, "strong": _BOLD, "b": _BOLD, "figure": _FIGURE,
@@ -97,17 +98,34 @@ class Line:
     indent: int = 0  # leading spaces in pre-formatted text ("Læses lige nu" widgets)
     links: list[tuple[str, str]] = field(default_factory=list)  # (absolute url, link text)
     anchor: str | None = None  # href of an <a> the whole line sits inside
-    chrome: bool = False  # kept for callers; chrome is no longer emitted as lines
-    in_aside: bool = False
-    in_article: bool = False  # inside <article> or <main>
-    in_figure: bool = False
-    in_quote: bool = False
     bold: bool = False  # all of the line's text is <strong>/<b>
     element: Any = None  # the block element (lxml), for class-name hints
     path: tuple[int, ...] = ()  # ids of the enclosing block elements, outermost first
-    in_body: bool = False  # inside an itemprop="articleBody" element
     time: str | None = None  # datetime attribute of a <time> inside the line
     image: str | None = None  # src of an <img> met since the previous line
+    flags: int = 0  # what the line sits in, as bits: read them through the in_* properties
+
+    @property
+    def in_aside(self) -> bool:
+        return bool(self.flags & _ASIDE)
+
+    @property
+    def in_article(self) -> bool:
+        """Inside ``<article>`` or ``<main>``."""
+        return bool(self.flags & _ARTICLE)
+
+    @property
+    def in_figure(self) -> bool:
+        return bool(self.flags & _FIGURE)
+
+    @property
+    def in_quote(self) -> bool:
+        return bool(self.flags & _QUOTE)
+
+    @property
+    def in_body(self) -> bool:
+        """Inside an ``itemprop="articleBody"`` element."""
+        return bool(self.flags & _BODY)
 
     @property
     def url(self) -> str | None:
@@ -188,11 +206,8 @@ class _Flattener:
 
     def add_line(self, text: str, tag: str, block: Any, flags: int, path: tuple[int, ...],
                  indent: int, links: list[tuple[str, str]], bold: bool) -> None:
-        self.lines.append(Line(
-            text, tag, len(self.lines), indent, links, self._anchor, False,
-            bool(flags & _ASIDE), bool(flags & _ARTICLE), bool(flags & _FIGURE),
-            bool(flags & _QUOTE), bold, block, path, bool(flags & _BODY), self._time,
-            self._image))
+        self.lines.append(Line(text, tag, len(self.lines), indent, links, self._anchor, bold,
+                               block, path, self._time, self._image, flags & _LINE_FLAGS))
         self._time = None
         self._image = None
 
