@@ -70,6 +70,8 @@ CAPTION_CASES = [
      "ak@foto.dk, www.akfoto.dk)", None,
      "Allan Kjær, tlf. 20 30 40 50, Søndergade 4, 8000 Aarhus C, ak@foto.dk, www.akfoto.dk"),
     ("stray characters", "(Foto: C)2015! Allan Jensen)", None, "C)2015! Allan Jensen"),
+    ("credit glued on without parentheses", "Regionens nye hovedsæde i Vejle. Foto: Hans Juhl.",
+     "Regionens nye hovedsæde i Vejle.", "Hans Juhl"),
     ("plain caption", "Regionens nye hovedsæde i Vejle.", "Regionens nye hovedsæde i Vejle.",
      None),
 ]
@@ -92,6 +94,44 @@ def test_caption_in_page(markup: str, line: str, caption: str | None,
                   f"{markup.format(c=line)}<p>{LONG2}</p><p>{LONG}</p></article>")
     assert art.image is not None
     assert (art.image.caption, art.image.credit) == (caption, credit)
+    assert art.body == f"{LONG2}\n\n{LONG}"
+
+
+FIGURE = "<figure><img src='/img/a.jpg'>{inner}</figure>"
+CAPTION = "Signe Bækgaard er it-direktør i regionen."
+
+
+@pytest.mark.parametrize("inner", [
+    f"<figcaption>{CAPTION} <span class='credit'>Foto: Region Nordvest</span></figcaption>",
+    f"<figcaption><p>{CAPTION}</p><p>Foto: Region Nordvest</p></figcaption>",
+    f"<div>{CAPTION}</div><div class='credit'>(Foto: Region Nordvest)</div>",
+    f"<figcaption>{CAPTION}<br>Foto: Region Nordvest</figcaption>",
+    f"<figcaption><span>Foto: Region Nordvest</span><p>{CAPTION}</p></figcaption>",
+], ids=["credit span", "two paragraphs", "two divs", "br", "credit first"])
+@pytest.mark.parametrize("where", ["header", "body"])
+def test_caption_and_credit_in_separate_elements_of_a_figure(inner: str, where: str) -> None:
+    """A figure's lines are read together: caption and credit in any order and markup, the
+    hero figure above the lead or inside the body container."""
+    figure = FIGURE.format(inner=inner)
+    body = (f"<h1>Regionen vælger ny platform</h1>{figure}<p>{LONG}</p><div><p>{LONG2}</p>"
+            f"<p>{LONG}</p></div>" if where == "header" else
+            f"<h1>Regionen vælger ny platform</h1><p>{LONG}</p><div>{figure}<p>{LONG2}</p>"
+            f"<p>{LONG}</p></div>")
+    art = article(f"<article>{body}</article>")
+    assert art.image is not None
+    assert (art.image.url, art.image.caption, art.image.credit) == (
+        "https://www.computerworld.dk/img/a.jpg", CAPTION, "Region Nordvest")
+    assert art.body == f"{LONG2}\n\n{LONG}"
+
+
+def test_only_the_first_figure_gives_the_caption() -> None:
+    first = FIGURE.format(inner=f"<figcaption>{CAPTION}<br>Foto: Region Nordvest</figcaption>")
+    second = FIGURE.format(inner="<figcaption>Serverrummet i Vejle.<br>Foto: Jens Holm"
+                                 "</figcaption>")
+    art = article(f"<article><h1>Regionen vælger ny platform</h1>{first}<p>{LONG}</p>"
+                  f"<div><p>{LONG2}</p>{second}<p>{LONG}</p></div></article>")
+    assert art.image is not None
+    assert (art.image.caption, art.image.credit) == (CAPTION, "Region Nordvest")
     assert art.body == f"{LONG2}\n\n{LONG}"
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from crawler.parsers.document import HEADING_TAGS, Line
 from crawler.parsers.header import (
     HERO_MARKER, PREMIUM_MARKER, PREMIUM_SUMMARY, RSS_DATE, Header, is_caption, is_note,
-    read_header_line, take_caption,
+    read_header_line, take_figure,
 )
 from crawler.parsers.related import RelatedMatch, match_related
 from crawler.records import Block, Link
@@ -184,13 +184,12 @@ def _skip_in_body(lines: list[Line], k: int, header: Header) -> int:
     """Lines inside the body container that are not body: how many to skip (0: none)."""
     line = lines[k]
     text = line.text
-    if is_caption(line):
-        take_caption(line, text, header)
-        return 1
+    if line.in_figure or is_caption(line):
+        return take_figure(lines, k, header)
     if text.startswith(HERO_MARKER) or PREMIUM_MARKER.match(text) or \
             PREMIUM_SUMMARY.match(text) or RSS_DATE.match(text):
         return max(1, read_header_line(lines, k, header))
-    if line.in_figure or is_note(text):
+    if is_note(text):
         return 1
     if len(text) <= 40 and (TOOL_LABEL.match(text) or AD_MARKER.match(text)):
         return 1

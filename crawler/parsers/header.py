@@ -3,8 +3,8 @@
 Recognised by text cues (field guide §3–5), in whatever element they sit:
 
 * the hero-image placeholder ``Artikel top billede`` (alone, or glued to what follows it);
-* the caption/credit line (a ``<figcaption>``, a line in a ``<figure>``, or any line of the
-  forms below) — see :func:`parse_caption`;
+* the caption/credit (a ``<figcaption>``, the lines of a ``<figure>`` read together, or any line
+  of the forms below) — see :func:`parse_caption` and :func:`take_figure`;
 * the premium box: ``Premium Kun for abonnenter``; ``Det får du i artiklen`` followed by
   ``•`` bullets (or ``<li>`` items), the word count (``1.120``, optionally ``ord``) and the
   reading time (``5:45 min``, ``9 min``) — also the two numbers on one line;
@@ -38,6 +38,8 @@ WORDS_AND_TIME = re.compile(rf"^{_WORDS}\s*[·|/–-]?\s*{_MINUTES}$")
 CAPTION_CREDIT = re.compile(r"\(\s*Foto\s*:", re.IGNORECASE)
 CAPTION_TAIL = re.compile(r"\(\s*Foto\s*:.*\)\s*\.?$", re.IGNORECASE | re.DOTALL)
 PLAIN_CREDIT = re.compile(r"^Foto\s*:\s*(?P<credit>\S.{0,150})$", re.IGNORECASE)
+# "Tekst. Foto: X" — a credit element glued to the caption without parentheses.
+TRAILING_CREDIT = re.compile(r"\s+Foto\s*:\s*(?P<credit>[^()]{1,150})$", re.IGNORECASE)
 
 BYLINE = re.compile(r"^(?:Af|Skrevet af)\s+(?P<names>[A-ZÆØÅ].{1,150})$")
 TOLD_TO = re.compile(r"^Fortalt til\s*:?\s*(?P<names>[A-ZÆØÅ].{1,100})$", re.IGNORECASE)
@@ -89,8 +91,9 @@ def parse_caption(text: str) -> tuple[str | None, str | None]:
 
     ``"Tekst (Foto: X)"`` → ``("Tekst", "X")``; ``"(Foto: X)"`` → ``(None, "X")``;
     ``"Foto: X."`` → ``(None, "X")``; ``"Foto: X. (Foto: X)"`` → ``(None, "X")``;
-    ``"Tekst Foto: X (Foto: X)"`` → ``("Tekst", "X")``. The credit is everything between
-    ``(Foto:`` and the line's last ``)``, junk included (phone numbers, ``C)2015!``).
+    ``"Tekst Foto: X (Foto: X)"`` → ``("Tekst", "X")``; ``"Tekst. Foto: X"`` → ``("Tekst.",
+    "X")``. The credit is everything between ``(Foto:`` and the line's last ``)``, junk
+    included (phone numbers, ``C)2015!``).
     """
     start = CAPTION_CREDIT.search(text)
     if start:
@@ -106,6 +109,9 @@ def parse_caption(text: str) -> tuple[str | None, str | None]:
     plain = PLAIN_CREDIT.match(text)
     if plain:
         return None, clean(strip_final_period(plain["credit"]))
+    trailing = TRAILING_CREDIT.search(text)
+    if trailing:
+        return clean(text[:trailing.start()]), clean(strip_final_period(trailing["credit"]))
     return clean(text), None
 
 
@@ -116,7 +122,11 @@ def is_caption(line: Line) -> bool:
         return True
     if len(text) > 400 or ("Foto" not in text and "foto" not in text and "FOTO" not in text):
         return False
-    return bool(CAPTION_TAIL.search(text)) or (len(text) <= 160 and bool(PLAIN_CREDIT.match(text)))
+    if CAPTION_TAIL.search(text):
+        return True
+    if len(text) <= 160 and PLAIN_CREDIT.match(text):
+        return True
+    return len(text) <= 300 and TRAILING_CREDIT.search(text) is not None
 
 
 def take_caption(line: Line, text: str, header: Header) -> None:
@@ -124,6 +134,34 @@ def take_caption(line: Line, text: str, header: Header) -> None:
         header.caption_seen = True
         header.caption, header.credit = parse_caption(text)
         header.image = header.image or line.image
+
+
+def take_figure(lines: list[Line], i: int, header: Header) -> int:
+    """Consume the caption at ``lines[i]``: a caption line by its form, or — when the line sits
+    in a ``<figure>`` — every line of the figure, whatever their markup (caption and credit
+    in two elements, ``<br>``-separated, credit first). The first caption of the page is kept;
+    returns how many lines were taken."""
+    line = lines[i]
+    if not line.in_figure:
+        take_caption(line, line.text, header)
+        return 1
+    j = i
+    while j < len(lines) and lines[j].in_figure and \
+            (j == i or not lines[j].text.startswith(HERO_MARKER)):
+        header.image = header.image or lines[j].image
+        j += 1
+    if not header.caption_seen:
+        captions: list[str] = []
+        credit = None
+        for part in lines[i:j]:
+            caption, found = parse_caption(part.text)
+            if caption and caption != HERO_MARKER:
+                captions.append(caption)
+            credit = credit or found
+        if captions or credit:
+            header.caption_seen = True
+            header.caption, header.credit = " ".join(captions) or None, credit
+    return j - i
 
 
 def byline_names(text: str) -> list[str] | None:
@@ -200,15 +238,10 @@ def read_header_line(lines: list[Line], i: int, header: Header) -> int:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is not None and not PREMIUM_MARKER.match(nxt.text) and \
                 (is_caption(nxt) or nxt.in_figure and line.in_figure):
-            take_caption(nxt, nxt.text, header)
-            return 2
+            return 1 + take_figure(lines, i + 1, header)
         return 1
-    if is_caption(line):
-        take_caption(line, text, header)
-        return 1
-    if line.in_figure:
-        header.image = header.image or line.image
-        return 1
+    if line.in_figure or is_caption(line):
+        return take_figure(lines, i, header)
     if PREMIUM_MARKER.match(text):
         header.premium = True
         return 1

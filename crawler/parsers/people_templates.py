@@ -41,10 +41,11 @@ Later sentences, in any order, with ``Han``/``Hun`` or a first name as subject:
   clause are dropped. Also ``kommer senest fra en tilsvarende stilling …``.
 * ``… er uddannet <U> fra|på|ved|hos <I>.`` → education U, institution I: the first such
   preposition followed by a capital, a digit or a lower-case school word in the definite
-  form (``professionshøjskolen``, ``it-akademiet``, ``universitetet``, …). ``er uddannet på|fra <I> og har en
-  <U>`` → U, I; ``er uddannet med en <U>`` / ``er uddannet <U>`` → U, null; ``(under
-  uddannelse) som <U>`` → U; ``er uddannet fra <I>`` → null, I. A gloss (``, der betyder
-  …``), ``… og videreuddanner sig nu til …`` and a trailing ``i <år>`` are not part of U or I.
+  form (``professionshøjskolen``, ``it-akademiet``, ``universitetet``, …). ``er uddannet
+  på|fra <I> og har en <U>`` → U, I; ``er uddannet med en <U>`` / ``er uddannet <U>`` → U,
+  null; ``(under uddannelse) som <U>`` → U; ``er uddannet fra <I>`` → null, I. A gloss
+  (``, der betyder …``), ``… og videreuddanner sig nu til …`` and a trailing ``i <år>`` are
+  not part of U or I.
 * ``… har tidligere beskæftiget sig med …`` is never read (record-spec: facts only there are
   not extracted); neither is ``… skal især beskæftige sig med [med] …``.
 

@@ -11,7 +11,8 @@ Widgets are found by the text cues of the field guide (§10–17), never by clas
 * job ads: triples of lines company / title / region, recognised by the region line.
 
 A heading that is one link among sibling links (the ``Navnenyt`` item of a menu) is not a
-widget; a line that opens an item (``Event: …``, ``Annonceindlæg fra …``) is never a menu item. A segment runs from its cue line while the lines stay inside the cue's container — the
+widget; a line that opens an item (``Event: …``, ``Annonceindlæg fra …``) is never a menu
+item. A segment runs from its cue line while the lines stay inside the cue's container — the
 smallest block element around the cue that also holds the next two lines — and stops at the
 next cue, the next job ad or an ``<h1>``.
 """

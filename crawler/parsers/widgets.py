@@ -6,9 +6,9 @@ Each parser gets one :class:`~crawler.parsers.segments.Segment` (its cue line fi
   next line and whose description the line after (unless that is the next ``… | …`` line or
   ``Se alle vores events …``). The intro sentence and the four ``Ekspertindsigt –`` lines are
   no events. No dates, no price.
-* ``Event: <titel>`` (or ``Event:`` alone, the title on the next line): then ``<Kategori> | <Sted>``, a description and ``<dato> | <pris>`` in
-  any order among the next five lines; ``Gratis deltagelse`` → ``is_free: true``, any other
-  price text → ``false``.
+* ``Event: <titel>`` (or ``Event:`` alone, the title on the next line): then ``<Kategori> |
+  <Sted>``, a description and ``<dato> | <pris>`` in any order among the next five lines;
+  ``Gratis deltagelse`` → ``is_free: true``, any other price text → ``false``.
 * ``Kommende events``: title, description lines, ``<dato> | Læs mere`` (a link label, not a
   price: ``price_raw``/``is_free`` null).
 * Dates: ``28. april 2026``; two-day ``16. & 17. september 2026`` (also ``og``, ``-``, ``–``).
