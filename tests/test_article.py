@@ -169,6 +169,19 @@ HEADER_CASES: list[tuple[str, str, str, dict[str, Any]]] = [
      f"3. februar 2026 kl. 06.30</p><p>{LONG2}</p>",
      {"authors": ["Mads Kjærulff", "Sofie Bak"], "published": "2026-02-03T06:30:00+01:00",
       "body": LONG2}),
+    ("byline fields set apart by pipes, above the lead", "",
+     f"<h1>Router</h1><p>Af Maja Frost Lindberg | Computerworld | 3. februar 2026 kl. 08:15</p>"
+     f"<p>{LONG}</p><p>{LONG2}</p>",
+     {"authors": ["Maja Frost Lindberg"], "published": "2026-02-03T08:15:00+01:00",
+      "published_raw": "3. februar 2026 kl. 08:15", "lead": LONG, "body": LONG2}),
+    ("date, then the byline after a middle dot", "",
+     f"<h1>Router</h1><p>{LONG}</p><p>Opdateret 4. februar 2026 kl. 10.30 · Af Mads Kjærulff og "
+     f"Sofie Bak</p><p>{LONG2}</p>",
+     {"authors": ["Mads Kjærulff", "Sofie Bak"], "modified": "2026-02-04T10:30:00+01:00",
+      "published": None, "body": LONG2}),
+    ("a lead with a pipe is no byline", "",
+     f"<h1>Router</h1><p>Af og til | sjældent | aldrig: {LONG}</p><p>{LONG2}</p>",
+     {"authors": [], "lead": f"Af og til | sjældent | aldrig: {LONG}", "body": LONG2}),
     ("provenance note", "",
      f"<h1>Router</h1><p>Kommentar: {LONG}</p><p>Af Mads Kjærulff, Alt om Data</p>"
      "<p>Artiklen blev første gang bragt på Alt om Data, der siden november 2022 har været en "

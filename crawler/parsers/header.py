@@ -8,7 +8,8 @@ Recognised by text cues (field guide §3–5), in whatever element they sit:
 * the premium box: ``Premium Kun for abonnenter``; ``Det får du i artiklen`` followed by
   ``•`` bullets (or ``<li>`` items), the word count (``1.120``, optionally ``ord``) and the
   reading time (``5:45 min``, ``9 min``) — also the two numbers on one line;
-* bylines ``Af <navn>[ og <navn>][, <medie>][ <dato>]`` and ``Fortalt til: <navn>``;
+* bylines ``Af <navn>[ og <navn>][, <medie>][ <dato>]`` and ``Fortalt til: <navn>``, also with
+  fields set apart by ``|``/``·`` (``Af <navn> | <medie> | <dato>``, ``<dato> · Af <navn>``);
 * date lines ``Udgivet 6. marts 2017 kl. 10.02`` (also ``Publiceret``, ``Opdateret``,
   ``d. 27. oktober 2006``, a bare ``29. januar 2026 kl. 08.00``, ``2026-01-29 08:00``, several
   joined by ``|``), a line holding a ``<time datetime>``, and the RSS copies' ``date 2017-09``;
@@ -46,6 +47,7 @@ TOLD_TO = re.compile(r"^Fortalt til\s*:?\s*(?P<names>[A-ZÆØÅ].{1,100})$", re.
 _AND = re.compile(r"\s+og\s+|\s*&\s*")
 _DIGIT = re.compile(r"\d")
 _DATE_PARTS = re.compile(r"\s+(?:[|·]\s+|-\s+(?=[A-ZÆØÅ]))")
+_FIELDS = re.compile(r"\s+[|·•]\s+")
 _NAME = re.compile(r"^[A-ZÆØÅ][\w.'’-]*(?:\s+(?:[A-ZÆØÅ][\w.'’-]*|von|van|de|der|la))*$")
 
 _DATE = (r"(?:[0-3]?\d\.\s*[A-Za-zæøåÆØÅ]+\.?\s+|[0-3]?\d\.[01]?\d\.)(?:19|20)\d\d"
@@ -184,6 +186,46 @@ def byline_names(text: str) -> list[str] | None:
     return found
 
 
+def _date_part(text: str) -> tuple[str | None, str, str | None] | None:
+    """(label, raw, ISO value) of one date part (``Udgivet 6. marts 2017 kl. 10.02``,
+    ``2026-01-29 08:00``), or ``None``."""
+    m = DATE_PART.match(text)
+    value = dates.find_datetime(m["date"]) if m else None
+    if m and value:
+        return m["label"], clean(m["date"]) or m["date"], value
+    m = ISO_PART.match(text)
+    if m:
+        return m["label"], m["date"], dates.to_copenhagen(m["date"])
+    return None
+
+
+def read_byline_fields(text: str, header: Header) -> bool:
+    """A byline whose fields are set apart by ``|``, ``·`` or ``•`` (``Af A | Computerworld |
+    3. februar 2026 kl. 08:15``, ``3. februar 2026 · Af A og B``): record its names and
+    dates. Every field must be the byline, a date or a short name (the medium)."""
+    if len(text) > 200 or not any(c in text for c in "|·•"):
+        return False
+    fields = [f for f in (f.strip() for f in _FIELDS.split(text)) if f]
+    names = None
+    found = []
+    for part in fields:
+        byline = byline_names(part) if names is None else None
+        if byline is not None:
+            names = byline
+            continue
+        stamp = _date_part(part)
+        if stamp is not None:
+            found.append(stamp)
+        elif not (_NAME.match(part) and len(part.split()) <= 4):
+            return False
+    if names is None:
+        return False
+    header.authors = header.authors or names
+    for label, raw, value in found:
+        _set_date(header, label, raw, value)
+    return True
+
+
 def byline_date(text: str) -> str | None:
     stamp = DATE_IN_BYLINE.search(text)
     return stamp["date"] if stamp else None
@@ -207,16 +249,10 @@ def read_date_line(text: str, header: Header) -> bool:
     parts = [p.strip() for p in pieces if p.strip()]
     found: list[tuple[str | None, str, str | None]] = []
     for part in parts:
-        m = DATE_PART.match(part)
-        value = dates.find_datetime(m["date"]) if m else None
-        if m and value:
-            found.append((m["label"], clean(m["date"]) or m["date"], value))
-            continue
-        m = ISO_PART.match(part)
-        if m:
-            found.append((m["label"], m["date"], dates.to_copenhagen(m["date"])))
-            continue
-        return False
+        stamp = _date_part(part)
+        if stamp is None:
+            return False
+        found.append(stamp)
     for label, raw, value in found:
         _set_date(header, label, raw, value)
     return bool(found)
@@ -270,6 +306,8 @@ def read_header_line(lines: list[Line], i: int, header: Header) -> int:
                 header.published_raw = clean(stamp)
                 header.published = dates.find_datetime(stamp)
             return 1
+    if read_byline_fields(text, header):
+        return 1
     rss = RSS_DATE.match(text)
     if rss:
         header.rss_month = rss["ym"]
