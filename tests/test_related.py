@@ -115,12 +115,26 @@ PHRASINGS: list[tuple[str, str, list[tuple[Any, ...]]]] = [
     ("title dropped from the copy", "<p>Den kan du læse mere om her:</p>", []),
     ("not a pointer", "<p>Læs Lars Bos kommentarer til sagen senere her på Computerworld.</p>",
      []),
+    # Labels without their colon, in markup: a heading over a list, a bold label on the line.
+    ("heading without colon over a list",
+     f'<h3>Læs også</h3><ul><li><a href="{A1}">Kommunernes cloudtvivl breder sig</a></li>'
+     f'<li><a href="{A3}">Sådan får du styr på skygge-it</a></li></ul>',
+     [(0, "Læs også", "Kommunernes cloudtvivl breder sig", 291102),
+      (1, "Læs også", "Sådan får du styr på skygge-it", 279504)]),
+    ("relaterede artikler box",
+     f'<aside><h4>Relaterede artikler</h4><a href="{A2}">Nordlys Data henter ny kapital</a>'
+     '</aside>',
+     [(0, "Relaterede artikler", "Nordlys Data henter ny kapital", 290877)]),
+    ("bold label without colon, link on the same line",
+     f'<p><strong>Læs også</strong> <a href="{A1}">Kommunernes cloudtvivl breder sig</a></p>',
+     [(0, "Læs også", "Kommunernes cloudtvivl breder sig", 291102)]),
 ]
 
 
 @pytest.mark.parametrize("paragraphs,expected", [pytest.param(p, e, id=i)
                                                   for i, p, e in PHRASINGS])
 def test_phrasing(paragraphs: str, expected: list[tuple[Any, ...]]) -> None:
+    """Each phrasing gives its pointers, and none of its text reaches the body."""
     art, related = read(paragraphs)
     assert rows(related) == expected
     not_a_pointer = "Læs Lars Bos" in paragraphs
@@ -154,3 +168,14 @@ def test_positions_run_in_page_order_and_urls_are_absolute() -> None:
     assert {r.article_id for r in related} == {290001}
     assert len({r.record_id for r in related}) == 3
     assert "Læs" not in art.body
+
+
+@pytest.mark.parametrize("paragraph", [
+    "<h3>Læs også</h3>",  # a label with no link after it
+    "<p>Læs mere om, hvordan regionen valgte, i rapporten fra revisionen.</p>",
+    f'<p>Læs mere <a href="{A1}">i rapporten</a> om, hvordan regionen valgte leverandør.</p>',
+])
+def test_labels_without_colon_need_a_link_to_be_cues(paragraph: str) -> None:
+    art, related = read(paragraph)
+    assert related == []
+    assert art.body.count("\n\n") == 2  # BEFORE, the paragraph, AFTER

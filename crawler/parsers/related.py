@@ -18,6 +18,9 @@ Understood phrasings (the cue is the printed text before the colon):
   Holms:``) is such a cue too: the linked lines after it are its pointers;
 * ``Læs mere:`` (or such a cue) with nothing linked after it: no pointer, and not body text
   either.
+* ``Læs også``, ``Læs mere``, ``Se også``, ``Relaterede artikler``, ``Relateret`` without a
+  colon (a heading or a bold label): a cue when the next lines are links, or when the rest of
+  the line is a link's text (``<strong>Læs også</strong> <a>…</a>``); otherwise ordinary text.
 
 Titles lose one sentence-final ``.`` (not an ellipsis) and a stray ``¨``; quotes are kept.
 """
@@ -37,6 +40,10 @@ _KNOWN_CUE = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _BARE_CUE = re.compile(r"^(?P<cue>Læs\b[^:.!?]{1,100}?)\s*:\s*¨?$")
+# The same labels without their colon (a heading or a <strong> label): a cue only when what
+# follows is linked — the next lines, or the rest of the line.
+_LABEL = re.compile(r"^(?P<cue>Læs også|Læs mere|Se også|Relaterede artikler|Relateret)"
+                    r"(?:\s+(?P<title>\S.*))?$", re.DOTALL | re.IGNORECASE)
 _OPEN_CUE = re.compile(r"^(?P<cue>[^:]{3,160}?)\s*:\s*(?P<title>.+)$", re.DOTALL)
 _CUE_WORDS = re.compile(r"\b(?:her|læs\w*|artik\w*|historie\w*)\b", re.IGNORECASE)
 _HER = re.compile(r"\bher\b", re.IGNORECASE)
@@ -122,6 +129,16 @@ def match_related(lines: list[Line], i: int) -> list[RelatedMatch]:
     bare = _BARE_CUE.match(text)
     if bare:  # "Læs også Computerworld-journalist Mads Holms:" with its titles on the next lines
         return _list_after(lines, i, bare["cue"].strip())
+    label = _LABEL.match(text)
+    if label:
+        cue = label["cue"]
+        if label["title"] is None:
+            if i + 1 < len(lines) and _is_link_line(lines[i + 1]):
+                return _list_after(lines, i, cue)
+        else:
+            title = _clean_title(label["title"])
+            if title and any(t and _bare(t) == _bare(title) for _, t in line.links):
+                return [RelatedMatch(cue, title, _title_url(line, title), 1)]
     if line.links and len(text) <= 300 and ":" in text:
         opened = _OPEN_CUE.match(text)
         if opened and _CUE_WORDS.search(opened["cue"]):
