@@ -159,15 +159,17 @@ def rows_for(label: str, times: list[PageTimes], targets: bool = True) -> list[R
 def run(fixtures: list[Page], variants: list[Page], repeats_fixtures: int,
         repeats_variants: int, chrome: bool = True) -> list[Row]:
     """Rows for the fixture pages (the targets apply to them), the generated variants and —
-    for information, no target — the fixture pages inside a real page's chrome
-    (:func:`bench.corpus.with_site_chrome`: ~90 KB, ~900 elements)."""
+    for information, no target — the fixture pages inside invented chrome of a real page's
+    size (:func:`bench.corpus.with_site_chrome`: ~90 KB, ~900 elements), semantic (the best
+    case) and plain (the worst)."""
     warm_up(fixtures)
     rows = rows_for(f"{len(fixtures)} fixture pages", time_pages(fixtures, repeats_fixtures))
     if variants:
         rows += rows_for(f"{len(variants)} generated variants",
                          time_pages(variants, repeats_variants))
     if chrome:
-        dressed = [with_site_chrome(page) for page in fixtures]
-        rows += rows_for(f"{len(dressed)} fixture pages in site chrome",
-                         time_pages(dressed, repeats_fixtures), targets=False)
+        for semantic, kind in ((True, "semantic"), (False, "plain")):
+            dressed = [with_site_chrome(page, semantic) for page in fixtures]
+            rows += rows_for(f"{len(dressed)} fixture pages in {kind} site chrome",
+                             time_pages(dressed, repeats_fixtures), targets=False)
     return rows

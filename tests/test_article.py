@@ -17,6 +17,7 @@ from crawler.fixturecheck import all_cases, parse_case
 from crawler.parsers import parse_page, parse_page_report
 from crawler.parsers.document import BLOCK_TAGS
 from crawler.parsers.header import parse_caption
+from crawler.errors import ParseError
 from crawler.records import Article
 
 URL = "https://www.computerworld.dk/art/290001/en-test-artikel"
@@ -628,3 +629,30 @@ def test_bytes_that_are_not_utf8_are_repaired_and_read() -> None:
     html = page(body).replace("charset='utf-8'", "charset='windows-1252'").encode("cp1252")
     art = parse_page(html, URL, FETCHED)[0]
     assert (art.title, art.body) == ("Blåbærgrød på Ærø", LONG2)
+
+
+@pytest.mark.parametrize("opening", ['<div role="navigation">', "<nav>", '<div role="banner">'])
+def test_an_unclosed_chrome_wrapper_does_not_swallow_the_article(opening: str) -> None:
+    """A navigation wrapper that never closes (its end tag mistyped) holds the whole page; its
+    <h1> shows it is not only chrome."""
+    body = (f"{opening}<a href='/'>Forside</a> <a href='/it-ledelse'>It-ledelse</a></span>"
+            f"<article><h1>Regionen vælger ny platform</h1><p>{LONG}</p><p>{LONG2}</p>"
+            "</article>")
+    art = parse_page(page(body), URL, FETCHED)[0]
+    assert (art.title, art.lead, art.body) == ("Regionen vælger ny platform", LONG, LONG2)
+    assert art.warnings == []
+
+
+def test_navigation_without_a_title_is_still_chrome() -> None:
+    body = (f"<nav><p><a href='/om'>Om Computerworld og vores mange nyhedsbreve og podcasts "
+            f"om it</a></p></nav><article><h1>Titel</h1><p>{LONG}</p><p>{LONG2}</p></article>")
+    art = parse_page(page(body), URL, FETCHED)[0]
+    assert "nyhedsbreve" not in art.body and art.links == []
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n ", b"\xef\xbb\xbf", b"\xef\xbb\xbf \n",
+                                  "\u00ad\u200b"])
+def test_a_page_of_nothing_visible_is_an_empty_page(data: bytes | str) -> None:
+    assert parse_page(data, URL, FETCHED) == []
+    with pytest.raises(ParseError, match="empty page"):
+        parse_page(data, URL, FETCHED, strict=True)

@@ -47,24 +47,28 @@ def test_parse_ratios_on_three_pages() -> None:
 def test_chrome_rows_carry_no_target() -> None:
     rows = parse.run(corpus.fixture_pages()[:2], [], repeats_fixtures=1, repeats_variants=1)
     chrome = [r for r in rows if "site chrome" in r.figure]
-    assert [r.figure.split(",")[0] for r in chrome] == [
+    assert [r.figure.split(",")[0] for r in chrome] == 2 * [
         "parse_page ÷ lxml.fromstring", "floor (decode + parse + bare line walk) ÷ "
         "lxml.fromstring", "trafilatura.extract ÷ parse_page"]
+    assert ["semantic site chrome" in r.figure for r in chrome] == 3 * [True] + 3 * [False]
     assert all(r.targets == [] for r in chrome)
     assert chrome[0].data["mean_bytes"] > 80_000
 
 
-def test_site_chrome_makes_real_size_pages_with_the_same_records() -> None:
+@pytest.mark.parametrize("semantic", [True, False], ids=["semantic", "plain"])
+def test_site_chrome_makes_real_size_pages_with_the_same_records(semantic: bool) -> None:
     """The chrome (menus, consent dialog, ads, a teaser list, footer, scripts) is what the
-    parsers must skip: every fixture page inside it gives exactly its own records."""
+    parsers must leave out — also as bare <div>s without a class or role to say so: every
+    fixture page inside it gives exactly its own records."""
     from crawler.parsers import parse_page
 
     for page in corpus.fixture_pages():
-        dressed = corpus.with_site_chrome(page)
-        assert len(dressed.html) > 80_000
-        plain = [r.to_dict() for r in parse_page(page.html, page.url, page.fetched_at)]
+        dressed = corpus.with_site_chrome(page, semantic)
+        assert len(dressed.html) > 70_000
+        assert (dressed.html.count(b"<nav") > page.html.count(b"<nav")) == semantic
+        own = [r.to_dict() for r in parse_page(page.html, page.url, page.fetched_at)]
         assert [r.to_dict() for r in parse_page(dressed.html, page.url, page.fetched_at)] \
-            == plain, page.name
+            == own, page.name
 
 
 def test_variants_differ_from_their_source_and_still_parse() -> None:

@@ -262,6 +262,14 @@ EDUCATION_CASES: list[Any] = [
      "cand.scient.", "universitetet i Aalborg"),
     ("lower-case words that are no school", "Han er uddannet programmør fra bunden.",
      "programmør fra bunden", None),
+    ("lower-case compound school", "Hun er uddannet kok fra hotel- og restaurantskolen i "
+     "Valby.", "kok", "hotel- og restaurantskolen i Valby"),
+    ("lower-case institute", "Han er uddannet cand.polyt. fra instituttet for datalogi.",
+     "cand.polyt.", "instituttet for datalogi"),
+    ("lower-case gymnasium", "Hun er uddannet student fra handelsgymnasiet i Vejle.", "student",
+     "handelsgymnasiet i Vejle"),
+    ("'skolen' alone is too vague", "Han er uddannet lærer fra skolen for livet.",
+     "lærer fra skolen for livet", None),
 ]
 
 

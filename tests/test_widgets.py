@@ -210,3 +210,48 @@ def test_soft_hyphens_and_zero_width_spaces_are_not_text() -> None:
     [job] = [r for r in found if isinstance(r, JobAd)]
     assert (job.company, job.region) == ("Vestjysk Forsyning A/S", "Midtjylland")
     assert not any(c in r.to_json() for r in found for c in "\u00ad\u200b")
+
+
+def test_event_label_alone_needs_an_event_after_it() -> None:
+    """'Event:' alone is a cue only when a title and an event's details follow; a definition
+    list in an article that starts with it is body text."""
+    html = ("<html><body><article><h1>Regionen vælger ny platform</h1><p>Leaden er en hel "
+            "sætning.</p><p>Region Nordvest har brugt tre år på at forberede udbuddet, og nu er "
+            "der endelig valgt en leverandør.</p><dl><dt>Event:</dt><dd>Regionernes it-dag</dd>"
+            "<dt>Sted:</dt><dd>Odense</dd></dl><p>Ifølge regionens it-direktør skal de første "
+            "afdelinger tage systemet i brug i foråret.</p></article></body></html>")
+    found = parse_page(html, URL, FETCHED)
+    assert not [r for r in found if isinstance(r, Event)]
+    assert "Regionernes it-dag" in found[0].body and found[0].body.endswith("i foråret.")
+
+
+def test_event_label_alone_never_takes_a_detail_line_as_title() -> None:
+    widgets = ("<div><span>Event:</span><div>Sikkerhed|Ballerup</div><p>Hør om OT-sikkerhed.</p>"
+               "<div>28. april 2026 | Gratis deltagelse</div></div>")
+    assert records(widgets, Event) == []
+
+
+def test_unspaced_pipe_in_prose_is_no_category() -> None:
+    widgets = ("<section><h2>Computerworld Events</h2>" + INTRO +
+               "<div><p>Sikkerhed | Online</p><h3>OT Security Day</h3><p>Sådan sikrer du "
+               "IT|OT-miljøet.</p></div><div><p>Infrastruktur | Aarhus</p><h3>Cloud Day</h3>"
+               "<p>Mød driften.</p></div></section>")
+    assert [(e.title, e.category, e.location, e.description)
+            for e in records(widgets, Event)] == [
+        ("OT Security Day", "Sikkerhed", "Online", "Sådan sikrer du IT|OT-miljøet."),
+        ("Cloud Day", "Infrastruktur", "Aarhus", "Mød driften.")]
+
+
+def test_a_menu_of_links_holds_no_sponsored_item_or_event() -> None:
+    widgets = ("<div><p><a href='/om'>Om os</a></p><p><a href='/annonceindlaeg'>Annonceindlæg"
+               "</a></p><p><a href='/kontakt'>Kontakt os her</a></p><p><a href='/events/cs'>"
+               "Event: Cloud Summit</a></p><p><a href='/job'>Ledige job</a></p></div>")
+    assert records(widgets, Sponsored) == [] and records(widgets, Event) == []
+
+
+def test_sponsor_shown_as_a_logo() -> None:
+    widgets = ("<div><div>Annonceindlæg fra</div><img src='/logo.png' alt=''><h3><a "
+               "href='/annonce/x/y'>Er din backup klar?</a></h3><p>Tre ud af fire tester aldrig "
+               "backuppen.</p></div>")
+    assert [(s.sponsor, s.title, s.teaser) for s in records(widgets, Sponsored)] == [
+        (None, "Er din backup klar?", "Tre ud af fire tester aldrig backuppen.")]

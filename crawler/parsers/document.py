@@ -15,7 +15,9 @@ The HTML tree is walked once and flattened into :class:`Line` objects in reading
   ``dialog`` roles, a top-level ``<header>``/``<footer>`` (not one inside an article card) and,
   as a hint only, whole class/id tokens such as ``cookie-banner`` or ``site-footer``; so are
   hidden elements, scripts and forms' controls, and lines that are only share links
-  (Twitter/X intents, Facebook sharer, LinkedIn share, ``mailto:``).
+  (Twitter/X intents, Facebook sharer, LinkedIn share, ``mailto:``). Chrome that holds an
+  ``<h1>`` is not left out: that is a page whose wrapper never closed (``<div
+  role="navigation">`` around the article), or a header holding the article's title.
 
 Each line remembers its links, the ``<time datetime>`` and the ``<img>`` right before it, whether
 it sits in an ``<aside>``, ``<figure>``, ``<blockquote>`` or an ``itemprop="articleBody"``
@@ -287,7 +289,7 @@ class _Flattener:
                 elif key == "style":
                     style = value
                 elif key == "role":
-                    if value.lower() in CHROME_ROLES:
+                    if value.lower() in CHROME_ROLES and not _has_h1(el):
                         return
                 elif key == "hidden" or (key == "aria-hidden" and value == "true"):
                     return
@@ -305,8 +307,8 @@ class _Flattener:
                     return
                 if cls and self.pre and any(c in self.pre for c in cls.split()):
                     new |= _PRE
-        if tag == "nav" or ((tag == "header" or tag == "footer") and not flags & _INNER
-                            and not _has_h1(el)):
+        if (tag == "nav" or ((tag == "header" or tag == "footer") and not flags & _INNER)) \
+                and not _has_h1(el):
             return
         if depth > MAX_DEPTH:
             # Pathological nesting: keep the text, give up on structure below this point.

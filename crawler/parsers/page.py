@@ -26,6 +26,7 @@ from crawler.parsers.people import parse_people_block
 from crawler.parsers.segments import RECORD_BEARING, segment_widgets
 from crawler.parsers.widgets import parse_events, parse_job_ads, parse_sponsored
 from crawler.records import TYPE_ORDER, Record
+from crawler.text import clean_str
 
 
 @dataclass
@@ -76,7 +77,8 @@ def parse_page_report(html: bytes | str, url: str, fetched_at: str, *,
         raise ParseError(f"fetched_at is not an ISO 8601 time: {fetched_at!r}") from exc
     text, suspect, utf8 = _decode(html, encoding)
     report = PageReport(encoding_suspect=suspect)
-    if not text.strip():
+    stripped = text.strip()
+    if not stripped or (len(stripped) < 64 and not clean_str(stripped)):  # blank, or a lone BOM
         if strict:
             raise ParseError(f"empty page: {url}")
         return report

@@ -313,8 +313,9 @@ def parse_people_text(text: str, source_url: str = "",
     the text holds a ``Navnenyt fra it-Danmark`` heading, reading starts after it and stops at
     the next widget heading (``Computerworld Events``, ``Annonceindlæg …``, …).
     """
-    lines = [Line(text=clean_str(raw), tag="p", index=n, indent=len(raw) - len(raw.lstrip()))
-             for n, raw in enumerate(text.splitlines()) if raw.strip()]
+    folded = [(n, raw, clean_str(raw)) for n, raw in enumerate(text.splitlines())]
+    lines = [Line(text=line, tag="p", index=n, indent=len(raw) - len(raw.lstrip()))
+             for n, raw, line in folded if line]
     kinds = [heading_kind(line) for line in lines]
     start = next((n + 1 for n, kind in enumerate(kinds) if kind == "people_news"), 0)
     end = next((n for n in range(start, len(lines)) if kinds[n] not in (None, "people_news")),

@@ -228,10 +228,11 @@ _UNDER_EDUCATION = re.compile(r"^\(under uddannelse\)\s*(?:som\s+)?|^som\s+")
 _INST_AND_DEGREE = re.compile(r"^(?:på|fra|ved|hos)\s+(?P<inst>.+?)\s+og\s+har\s+(?:en|et)\s+"
                               r"(?P<edu>.+)$")
 # An institution starts with a capital or a digit, or with a lower-case word naming a school
-# in the definite form: "professionshøjskolen", "erhvervsakademiet", "it-akademiet",
-# "universitetet", "seminariet".
-_INST = (r"(?P<inst>(?:[A-ZÆØÅ0-9]|(?=[a-zæøå])[\w-]*?(?:skolen|akademiet|universitetet|"
-         r"instituttet|seminariet|gymnasiet)\b).*)")
+# in the definite form: "erhvervsakademiet", "it-akademiet", "universitetet", "seminariet",
+# and compounds of "-skolen"/"-gymnasiet" ("professionshøjskolen", "hotel- og
+# restaurantskolen") — "skolen" alone is too vague ("fra skolen for livet").
+_INST = (r"(?P<inst>(?:[A-ZÆØÅ0-9]|(?=[a-zæøå])(?:[\w-]*?(?:akademiet|universitetet|instituttet|"
+         r"seminariet)|(?:[\w]+-\s+og\s+)?[\w-]{2,}?(?:skolen|gymnasiet))\b).*)")
 _INST_ONLY = re.compile(r"^(?:på|fra|ved|hos)\s+" + _INST + r"$")
 _WITH_DEGREE = re.compile(r"^med\s+(?:en|et)\s+(?P<edu>.+)$")
 _DEGREE_AT = re.compile(r"^(?P<edu>.+?)\s+(?:på|fra|ved|hos)\s+" + _INST + r"$")

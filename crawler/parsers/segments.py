@@ -11,8 +11,8 @@ Widgets are found by the text cues of the field guide (§10–17), never by clas
 * job ads: triples of lines company / title / region, recognised by the region line.
 
 A heading that is one link among sibling links (the ``Navnenyt`` item of a menu) is not a
-widget; a line that opens an item (``Event: …``, ``Annonceindlæg fra …``) is never a menu
-item. A segment runs from its cue line while the lines stay inside the cue's container — the
+widget (the first line of a card link is no menu item); ``Event:`` alone opens a widget only
+when an event's title and details follow. A segment runs from its cue line while the lines stay inside the cue's container — the
 smallest block element around the cue that also holds the next two lines — and stops at the
 next cue, the next job ad or an ``<h1>``.
 """
@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from crawler import dates
 from crawler.parsers.document import Line
 
 HEADINGS = {
@@ -51,8 +52,12 @@ _REGION_WORD = re.compile(r"^Region [A-ZÆØÅ][a-zæøå]+$")
 _SPONSORED = re.compile(r"^Annonceindlæg(?: fra(?: \S.*)?| tema)?:?$")
 _EVENT_PROMO = re.compile(r"^Event\s*:")
 MENU_ITEM_MAX = 40
-# Cues that open one item rather than name a section: no menu holds them.
-_ITEM_KINDS = frozenset({"event_promo", "sponsored"})
+# "<Kategori> | <Sted>" of an event. The separator may lack its spaces when category and
+# location are separate inline elements ("Sikkerhed|Ballerup"); then both sides must be short
+# names, not prose ("Sådan sikrer du IT|OT-miljøet." is a description).
+_CATEGORY_LOCATION = re.compile(r"^(?P<cat>[^|]{2,60}?)\s+\|\s+(?P<loc>[^|]{2,60})$")
+_TIGHT_CATEGORY_LOCATION = re.compile(r"^(?P<cat>[^|.!?:]{2,40}?)\s*\|\s*(?P<loc>[^|.!?:]{2,40})$")
+_TIGHT_WORDS = 4
 # Every cue line starts with one of these words: one cheap test before the real ones.
 _CUE_START = re.compile(r"(?:computerworld|kommende|navnenyt|læses|eksklusivt|brancheguiden|"
                         r"event|annonceindlæg)", re.IGNORECASE)
@@ -60,6 +65,22 @@ _CUE_START = re.compile(r"(?:computerworld|kommende|navnenyt|læses|eksklusivt|b
 # ~0.6 µs, and every line of the page is tested).
 _CUE_INITIALS = "cknleba"
 _REGION_MAX = max(len(r) for r in REGIONS)
+
+
+def category_location(text: str) -> tuple[str, str] | None:
+    """``("Sikkerhed", "Ballerup")`` for an event's ``Sikkerhed | Ballerup`` line, else None."""
+    m = _CATEGORY_LOCATION.match(text)
+    if m is None:
+        m = _TIGHT_CATEGORY_LOCATION.match(text)
+        if m is None or len(m["cat"].split()) > _TIGHT_WORDS \
+                or len(m["loc"].split()) > _TIGHT_WORDS:
+            return None
+    return m["cat"].strip(), m["loc"].strip()
+
+
+def is_event_detail(text: str) -> bool:
+    """An event's category/location or date line (``28. april 2026 | Gratis deltagelse``)."""
+    return category_location(text) is not None or dates.find_date(text) is not None
 
 
 def is_region(text: str) -> bool:
@@ -107,9 +128,14 @@ def _is_link_only(line: Line) -> bool:
 
 
 def is_menu_item(lines: list[Line], pos: int) -> bool:
-    """A short link-only line with a short link-only sibling line: an item of a menu."""
+    """A short link-only line with a short link-only sibling line: an item of a menu. The
+    first line of a card (a link holding several lines) is not: the next line shares its
+    link."""
     line = lines[pos]
     if len(line.text) > MENU_ITEM_MAX or not _is_link_only(line):
+        return False
+    if line.anchor is not None and pos + 1 < len(lines) and \
+            lines[pos + 1].anchor == line.anchor and lines[pos + 1].text != line.text:
         return False
     parent = line.path[:-1]
     for other in (pos - 1, pos + 1):
@@ -119,6 +145,19 @@ def is_menu_item(lines: list[Line], pos: int) -> bool:
                     and near.path[:-1] == parent and near.tag == line.tag:
                 return True
     return False
+
+
+def opens_widget(lines: list[Line], pos: int, kind: str) -> bool:
+    """Whether cue line ``pos`` (of widget ``kind``) opens a widget: not a menu item, and an
+    ``Event:`` label alone only when an event follows it (a title, then a category/location
+    or date line among the next three)."""
+    if is_menu_item(lines, pos):
+        return False
+    if kind == "event_promo" and not lines[pos].text.partition(":")[2].strip():
+        following = lines[pos + 1:pos + 5]
+        return len(following) >= 2 and not is_event_detail(following[0].text) \
+            and any(is_event_detail(ln.text) for ln in following[1:])
+    return True
 
 
 def widget_scope(lines: list[Line], pos: int) -> tuple[int, ...]:
@@ -182,7 +221,7 @@ def segment_widgets(lines: list[Line]) -> list[Segment]:
         if pos in job_lines:
             continue
         kind = kinds[pos]
-        if kind is not None and (kind in _ITEM_KINDS or not is_menu_item(lines, pos)):
+        if kind is not None and opens_widget(lines, pos, kind):
             current = Segment(kind, [line])
             scope = widget_scope(lines, pos)
             segments.append(current)

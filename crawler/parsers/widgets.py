@@ -13,11 +13,13 @@ Each parser gets one :class:`~crawler.parsers.segments.Segment` (its cue line fi
   price: ``price_raw``/``is_free`` null).
 * Dates: ``28. april 2026``; two-day ``16. & 17. september 2026`` (also ``og``, ``-``, ``–``).
 * Job ads: (company, title, region) triples, verbatim; the link of the title, else of the card.
-* ``Annonceindlæg fra <Sponsor>`` (or ``Annonceindlæg fra`` alone, the sponsor on the next line)
-  / ``Annonceindlæg tema`` (sponsor null): headline, teaser.
+* ``Annonceindlæg fra <Sponsor>`` (or ``Annonceindlæg fra`` alone, the sponsor on the next line
+  unless that line is the headline — a heading or a link — when the sponsor is a logo and
+  ``null``) / ``Annonceindlæg tema`` (sponsor null): headline, teaser.
 
-A ``|`` separates category from location and date from price with or without spaces around it
-(``<span>Sikkerhed</span><span>|</span><span>Ballerup</span>`` reads ``Sikkerhed|Ballerup``).
+A ``|`` separates category from location and date from price; between two short names it may
+lack its spaces (``<span>Sikkerhed</span><span>|</span><span>Ballerup</span>`` reads
+``Sikkerhed|Ballerup``), see :func:`~crawler.parsers.segments.category_location`.
 """
 
 from __future__ import annotations
@@ -25,12 +27,11 @@ from __future__ import annotations
 import re
 
 from crawler import dates
-from crawler.parsers.document import Line
-from crawler.parsers.segments import Segment
+from crawler.parsers.document import HEADING_TAGS, Line
+from crawler.parsers.segments import Segment, category_location, is_event_detail
 from crawler.records import Event, JobAd, Sponsored
 from crawler.text import clean
 
-CATEGORY_LOCATION = re.compile(r"^(?P<cat>[^|]{2,60}?)\s*\|\s*(?P<loc>[^|]{2,60})$")
 _PIPE = re.compile(r"\s*\|\s*")
 EVENTS_INTRO_LABELS = ("Ekspertindsigt", "Netværk", "Praktisk viden", "Aktuelle tendenser")
 SEE_ALL = "Se alle vores events"
@@ -82,28 +83,27 @@ def _events_block(lines: list[Line], source_url: str, fetched_at: str) -> list[E
     events = []
     i = 0
     while i < len(lines):
-        m = CATEGORY_LOCATION.match(lines[i].text)
-        if not m or i + 1 >= len(lines):
+        place = category_location(lines[i].text)
+        if place is None or i + 1 >= len(lines):
             i += 1
             continue
         title_line = lines[i + 1]
         desc = None
         j = i + 2
-        if j < len(lines) and not CATEGORY_LOCATION.match(lines[j].text) \
+        if j < len(lines) and category_location(lines[j].text) is None \
                 and not lines[j].text.startswith(SEE_ALL):
             desc = lines[j].text
             j += 1
         events.append(_event(lines, title_line.text, _group_url([title_line, lines[i]]),
-                             m["cat"].strip(), m["loc"].strip(), desc, None, None,
-                             source_url, fetched_at))
+                             place[0], place[1], desc, None, None, source_url, fetched_at))
         i = j
     return events
 
 
 def _event_promo(lines: list[Line], source_url: str, fetched_at: str) -> list[Event]:
     title = clean(lines[0].text.partition(":")[2])
-    if not title and len(lines) > 1:  # "Event:" alone: the title is the next line
-        title, lines = lines[1].text, lines[1:]
+    if not title and len(lines) > 1 and not is_event_detail(lines[1].text):
+        title, lines = lines[1].text, lines[1:]  # "Event:" alone: the title is the next line
     if not title:
         return []
     category = location = description = date_text = price = None
@@ -112,9 +112,9 @@ def _event_promo(lines: list[Line], source_url: str, fetched_at: str) -> list[Ev
         if dated and date_text is None:
             date_text, price = dated
             continue
-        m = CATEGORY_LOCATION.match(line.text)
-        if m and category is None and description is None:
-            category, location = m["cat"].strip(), m["loc"].strip()
+        place = category_location(line.text)
+        if place and category is None and description is None:
+            category, location = place
             continue
         if description is None and date_text is None:
             description = line.text
@@ -158,9 +158,10 @@ def parse_sponsored(segment: Segment, source_url: str, fetched_at: str) -> list[
     if not m or len(lines) < 2:
         return []
     sponsor = clean(m["sponsor"]) if m["sponsor"] else None
-    if m["alone"] is not None:  # "Annonceindlæg fra" alone: the sponsor is the next line
-        if len(lines) < 3:
-            return []
+    if m["alone"] is not None and len(lines) >= 3 and lines[1].tag not in HEADING_TAGS \
+            and lines[1].url is None:
+        # "Annonceindlæg fra" alone, the sponsor on the next line — unless that line is the
+        # headline (a heading or a link: the sponsor was shown as a logo).
         sponsor, lines = lines[1].text, lines[1:]
     title_line = lines[1]
     teaser = lines[2].text if len(lines) > 2 else None
