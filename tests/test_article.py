@@ -656,3 +656,29 @@ def test_a_page_of_nothing_visible_is_an_empty_page(data: bytes | str) -> None:
     assert parse_page(data, URL, FETCHED) == []
     with pytest.raises(ParseError, match="empty page"):
         parse_page(data, URL, FETCHED, strict=True)
+
+
+NEXT = ("Kommunerne vil have fælles regler for brug af sprogmodeller, og KL har nu nedsat en "
+        "arbejdsgruppe, der skal komme med et udspil.")
+
+
+@pytest.mark.parametrize("after", [
+    # infinite scroll: the next article appended to the page
+    f"<article><h1>Kommunerne vil have regler for AI</h1><p>{NEXT}</p><p>{NEXT}</p></article>",
+    f"<div><h1>Kommunerne vil have regler for AI</h1><p>{NEXT}</p><p>{NEXT}</p></div>",
+    # a teaser of the next article under the site's own label
+    f"<section><h2>Næste artikel</h2><h3>Kommunerne vil have regler for AI</h3><p>{NEXT}</p>"
+    "</section>",
+], ids=["next article", "next article in divs", "next-article teaser"])
+def test_the_next_article_is_not_part_of_the_body(after: str) -> None:
+    body = (f"<main><article><h1>Regionen vælger ny platform</h1><p>{LONG}</p><p>{LONG2}</p>"
+            f"<p>{LONG}</p></article>{after}</main>")
+    art = parse_page(page(body), URL, FETCHED)[0]
+    assert art.body == f"{LONG2}\n\n{LONG}"
+
+
+def test_a_repeated_title_h1_does_not_end_the_body() -> None:
+    body = (f"<article><h1>Regionen vælger ny platform</h1><p>{LONG}</p><div><h1>Regionen "
+            f"vælger ny platform</h1><p>{LONG2}</p><p>{LONG}</p></div></article>")
+    art = parse_page(page(body), URL, FETCHED)[0]
+    assert art.body == f"{LONG2}\n\n{LONG}"

@@ -176,7 +176,11 @@ def parse_article(lines: list[Line], meta: Metadata, url: str, fetched_at: str,
         if rss_pos is not None:
             read_header_line(lines, rss_pos, header)
             start = rss_pos + 1
-    zone = [ln for ln in lines[start:] if ln.index not in widget_lines and ln.tag != "h1"]
+    # The article ends at the next <h1> that does not repeat its title: another article
+    # (an infinite-scroll page appends the next one) is not part of this one.
+    end = next((n for n in range(start, len(lines)) if lines[n].tag == "h1"
+                and lines[n].index not in widget_lines and lines[n].text != title), len(lines))
+    zone = [ln for ln in lines[start:end] if ln.index not in widget_lines and ln.tag != "h1"]
     body = read_body(zone, header, has_title=title_pos is not None, title=title,
                      widget_starts=widget_starts)
 

@@ -40,6 +40,11 @@ LEAD_MIN = 30
 HEADING_MAX = 80
 DASH_QUOTE = re.compile(r"^[-–—]\s+\S")
 BODY_END = ("Flere mennesker i IT", "Skal din virksomhed med i Guiden")
+# Labels of the site's own navigation between articles: a line that is only one of these ends
+# the body (a "next article" teaser below it is another article's text).
+SECTION_LABELS = frozenset({"næste artikel", "forrige artikel", "mest læste", "mest læst",
+                            "mest læste artikler", "seneste nyt", "seneste nyheder",
+                            "andre læser også", "populære artikler"})
 # Matched against the lower-cased line.
 PAYWALL = re.compile(
     r"forbeholdt (?:vores )?abonnenter|læs hele artiklen|bliv abonnent|se abonnementer|"
@@ -240,7 +245,8 @@ def read_body(zone: list[Line], header: Header, *, has_title: bool, title: str |
         if skip:
             k += skip
             continue
-        if text.startswith(BODY_END) or is_paywall(text):
+        if text.startswith(BODY_END) or is_paywall(text) or \
+                (len(text) <= 30 and text.casefold().rstrip(": ") in SECTION_LABELS):
             break
         matches = match_related(rest, k)
         if matches:
