@@ -71,16 +71,59 @@ CAPTION_CASES = [
      "ak@foto.dk, www.akfoto.dk)", None,
      "Allan Kjær, tlf. 20 30 40 50, Søndergade 4, 8000 Aarhus C, ak@foto.dk, www.akfoto.dk"),
     ("stray characters", "(Foto: C)2015! Allan Jensen)", None, "C)2015! Allan Jensen"),
-    ("credit glued on without parentheses", "Regionens nye hovedsæde i Vejle. Foto: Hans Juhl.",
-     "Regionens nye hovedsæde i Vejle.", "Hans Juhl"),
     ("plain caption", "Regionens nye hovedsæde i Vejle.", "Regionens nye hovedsæde i Vejle.",
      None),
 ]
+# Read as a caption only in a figure or after the hero marker (prose may say "foto: …").
+GLUED_CREDIT = ("credit glued on without parentheses",
+                "Regionens nye hovedsæde i Vejle. Foto: Hans Juhl.",
+                "Regionens nye hovedsæde i Vejle.", "Hans Juhl")
 
 
-@pytest.mark.parametrize("line,caption,credit", params(CAPTION_CASES))
+@pytest.mark.parametrize("line,caption,credit", params(CAPTION_CASES + [GLUED_CREDIT]))
 def test_parse_caption(line: str, caption: str | None, credit: str | None) -> None:
     assert parse_caption(line) == (caption, credit)
+
+
+@pytest.mark.parametrize("markup", [
+    "<figure><img src='/img/a.jpg'><figcaption>{c}</figcaption></figure>",
+    "<div>Artikel top billede</div><div>{c}</div>",
+], ids=["figcaption", "marker line"])
+def test_glued_credit_in_a_figure_or_after_the_marker(markup: str) -> None:
+    _, line, caption, credit = GLUED_CREDIT
+    art = article(f"<article><h1>Regionen vælger ny platform</h1><p>{LONG}</p>"
+                  f"{markup.format(c=line)}<p>{LONG2}</p><p>{LONG}</p></article>")
+    assert art.image is not None
+    assert (art.image.caption, art.image.credit) == (caption, credit)
+    assert art.body == f"{LONG2}\n\n{LONG}"
+
+
+@pytest.mark.parametrize("where", ["lead", "body"])
+def test_prose_ending_in_foto_colon_is_no_caption(where: str) -> None:
+    prose = ("Instagram har lanceret to nye funktioner til brugernes foto: en AI-baseret "
+             "redigering og en ny knap til deling.")
+    paragraphs = [prose, LONG2, LONG] if where == "lead" else [LONG, prose, LONG2]
+    art = article("<article><h1>Regionen vælger ny platform</h1>"
+                  + "".join(f"<p>{t}</p>" for t in paragraphs) + "</article>")
+    assert art.image is None
+    assert [art.lead, *art.body.split("\n\n")] == paragraphs
+
+
+def test_neighbouring_figures_and_figure_tables_are_not_one_caption() -> None:
+    figures = ("<figure><img src='/img/a.jpg'><figcaption>Hovedsædet i Vejle.</figcaption>"
+               "</figure><figure><img src='/img/b.jpg'><figcaption>Serverrummet. (Foto: Jens "
+               "Holm)</figcaption></figure>")
+    art = article(f"<article><h1>Regionen vælger ny platform</h1>{figures}<p>{LONG}</p><div>"
+                  f"<p>{LONG2}</p><p>{LONG}</p></div></article>")
+    assert art.image is not None
+    assert (art.image.url, art.image.caption, art.image.credit) == (
+        "https://www.computerworld.dk/img/a.jpg", "Hovedsædet i Vejle.", None)
+    table = ("<figure><table><tr><th>Leverandør</th><th>Pris</th></tr><tr><td>KMD</td>"
+             "<td>12 mio. kr.</td></tr></table><figcaption>Tilbuddene i udbuddet</figcaption>"
+             "</figure>")
+    art = article(f"<article><h1>Regionen vælger ny platform</h1><p>{LONG}</p><div>"
+                  f"<p>{LONG2}</p>{table}<p>{LONG}</p></div></article>")
+    assert art.image is not None and art.image.caption == "Tilbuddene i udbuddet"
 
 
 @pytest.mark.parametrize("markup", [
@@ -669,7 +712,8 @@ NEXT = ("Kommunerne vil have fælles regler for brug af sprogmodeller, og KL har
     # a teaser of the next article under the site's own label
     f"<section><h2>Næste artikel</h2><h3>Kommunerne vil have regler for AI</h3><p>{NEXT}</p>"
     "</section>",
-], ids=["next article", "next article in divs", "next-article teaser"])
+    f"<aside><h3>Mest læste</h3><ul><li><a href='/art/1/a'>{NEXT}</a></li></ul></aside>",
+], ids=["next article", "next article in divs", "next-article teaser", "most read"])
 def test_the_next_article_is_not_part_of_the_body(after: str) -> None:
     body = (f"<main><article><h1>Regionen vælger ny platform</h1><p>{LONG}</p><p>{LONG2}</p>"
             f"<p>{LONG}</p></article>{after}</main>")
@@ -682,3 +726,37 @@ def test_a_repeated_title_h1_does_not_end_the_body() -> None:
             f"vælger ny platform</h1><p>{LONG2}</p><p>{LONG}</p></div></article>")
     art = parse_page(page(body), URL, FETCHED)[0]
     assert art.body == f"{LONG2}\n\n{LONG}"
+
+
+
+@pytest.mark.parametrize("inside", [
+    f"<section><h1>Udbuddet</h1><p>{LONG2}</p></section>",  # HTML5 sections
+    f"<h1>Udbuddet</h1><p>{LONG2}</p>",  # a subheading marked up as <h1>
+    f"<aside><h3>Mest læste</h3><ul><li><a href='/art/1/a'>{NEXT}</a></li></ul></aside>"
+    f"<p>{LONG2}</p>",  # a navigation box in the middle of the text
+    f"<h2>Seneste nyt</h2><p>{LONG2}</p>",  # the label as a subheading of a live blog
+], ids=["section h1", "h1 subheading", "box mid-article", "label as subheading"])
+def test_the_article_goes_on_after(inside: str) -> None:
+    body = (f"<main><article><h1>Regionen vælger ny platform</h1><p>{LONG}</p><div>{inside}"
+            f"<p>{LONG}</p></div></article></main>")
+    art = parse_page(page(body), URL, FETCHED)[0]
+    assert art.body.startswith(("Udbuddet", LONG2, "Seneste nyt")) and art.body.endswith(LONG)
+    assert LONG2 in art.body and NEXT not in art.body
+
+
+def test_a_logo_h1_ends_nothing_when_the_title_is_elsewhere() -> None:
+    body = (f"<header><h1><a href='/'>Computerworld</a></h1></header><main><article><h2>"
+            f"Regionen vælger ny platform</h2><p>{LONG}</p><p>{LONG2}</p><p>{LONG}</p></article>"
+            "</main>")
+    head = "<meta property='og:title' content='Regionen vælger ny platform'>"
+    art = parse_page(page(body, head), URL, FETCHED)[0]
+    assert (art.title, art.lead, art.body) == ("Regionen vælger ny platform", LONG,
+                                               f"{LONG2}\n\n{LONG}")
+
+
+def test_a_dialog_holding_an_h1_is_still_chrome() -> None:
+    body = (f"<article><h1>Regionen vælger ny platform</h1><p>{LONG}</p><div role='dialog'>"
+            "<h1>Tilmeld dig vores nyhedsbrev</h1><p>Få dagens vigtigste it-nyheder hver "
+            f"morgen i din indbakke.</p></div><p>{LONG2}</p></article>")
+    art = parse_page(page(body), URL, FETCHED)[0]
+    assert art.body == LONG2

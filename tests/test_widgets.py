@@ -255,3 +255,23 @@ def test_sponsor_shown_as_a_logo() -> None:
                "backuppen.</p></div>")
     assert [(s.sponsor, s.title, s.teaser) for s in records(widgets, Sponsored)] == [
         (None, "Er din backup klar?", "Tre ud af fire tester aldrig backuppen.")]
+
+
+
+def test_event_title_may_hold_a_date() -> None:
+    widgets = ("<div><span>Event:</span><h3><a href='/events/sd'>Security Day 28. april 2026</a>"
+               "</h3><div>Sikkerhed | Ballerup</div><p>Hør om OT-sikkerhed.</p>"
+               "<div>28. april 2026 | Gratis deltagelse</div></div>")
+    assert [(e.title, e.category, e.start_date) for e in records(widgets, Event)] == [
+        ("Security Day 28. april 2026", "Sikkerhed", "2026-04-28")]
+
+
+@pytest.mark.parametrize("widgets", [
+    "<a href='/annonce/77'><div>Annonceindlæg fra</div><div>Netcompany</div><h3>Fem råd om "
+    "AI</h3><p>Sådan kommer du i gang.</p></a>",
+    "<div><p>Annonceindlæg fra</p><p><a href='https://netcompany.example'>Netcompany</a></p>"
+    "<h3>Fem råd om AI</h3><p>Sådan kommer du i gang.</p></div>",
+], ids=["card link", "linked sponsor name"])
+def test_sponsor_on_the_next_line(widgets: str) -> None:
+    assert [(s.sponsor, s.title, s.teaser) for s in records(widgets, Sponsored)] == [
+        ("Netcompany", "Fem råd om AI", "Sådan kommer du i gang.")]

@@ -139,6 +139,24 @@ def find_title(lines: list[Line], meta: Metadata, widget_lines: set[int]) -> int
     return chosen[0] if chosen else None
 
 
+def article_end(lines: list[Line], title_pos: int, widget_lines: set[int]) -> int:
+    """Where the article ends: at the first ``<h1>`` after the title that lies outside the
+    ``<article>``/``<main>`` holding the title — another article, appended to the page by
+    infinite scroll. An ``<h1>`` inside it (HTML5 sections, a misused subheading) does not end
+    it, and without such an element nothing ends it here."""
+    element = lines[title_pos].element
+    container = next((a for a in element.iterancestors() if a.tag in ("article", "main")),
+                     None) if element is not None else None
+    if container is None:
+        return len(lines)
+    for n in range(title_pos + 1, len(lines)):
+        line = lines[n]
+        if line.tag == "h1" and line.index not in widget_lines and line.element is not None \
+                and not any(a is container for a in line.element.iterancestors()):
+            return n
+    return len(lines)
+
+
 def parse_article(lines: list[Line], meta: Metadata, url: str, fetched_at: str,
                   widget_starts: list[int], widget_lines: set[int]) -> ArticleResult:
     """The article record and its related links from a flattened page."""
@@ -176,10 +194,7 @@ def parse_article(lines: list[Line], meta: Metadata, url: str, fetched_at: str,
         if rss_pos is not None:
             read_header_line(lines, rss_pos, header)
             start = rss_pos + 1
-    # The article ends at the next <h1> that does not repeat its title: another article
-    # (an infinite-scroll page appends the next one) is not part of this one.
-    end = next((n for n in range(start, len(lines)) if lines[n].tag == "h1"
-                and lines[n].index not in widget_lines and lines[n].text != title), len(lines))
+    end = article_end(lines, title_pos, widget_lines) if title_pos is not None else len(lines)
     zone = [ln for ln in lines[start:end] if ln.index not in widget_lines and ln.tag != "h1"]
     body = read_body(zone, header, has_title=title_pos is not None, title=title,
                      widget_starts=widget_starts)

@@ -40,8 +40,8 @@ LEAD_MIN = 30
 HEADING_MAX = 80
 DASH_QUOTE = re.compile(r"^[-–—]\s+\S")
 BODY_END = ("Flere mennesker i IT", "Skal din virksomhed med i Guiden")
-# Labels of the site's own navigation between articles: a line that is only one of these ends
-# the body (a "next article" teaser below it is another article's text).
+# Labels of the site's own navigation between articles: a box headed by one of these is not
+# body (a "next article" teaser in it is another article's text).
 SECTION_LABELS = frozenset({"næste artikel", "forrige artikel", "mest læste", "mest læst",
                             "mest læste artikler", "seneste nyt", "seneste nyheder",
                             "andre læser også", "populære artikler"})
@@ -245,9 +245,17 @@ def read_body(zone: list[Line], header: Header, *, has_title: bool, title: str |
         if skip:
             k += skip
             continue
-        if text.startswith(BODY_END) or is_paywall(text) or \
-                (len(text) <= 30 and text.casefold().rstrip(": ") in SECTION_LABELS):
+        if text.startswith(BODY_END) or is_paywall(text):
             break
+        if len(text) <= 30 and text.casefold().rstrip(": ") in SECTION_LABELS \
+                and len(line.path) - 1 > len(root):
+            # A navigation box ("Mest læste", a "Næste artikel" teaser) in its own element
+            # below the body container: skip the box. The same words as a line of the body
+            # container itself are a subheading.
+            box = line.path[:-1]
+            while k < len(rest) and rest[k].within(box):
+                k += 1
+            continue
         matches = match_related(rest, k)
         if matches:
             body.related.extend(m for m in matches if m.cue)

@@ -15,9 +15,10 @@ The HTML tree is walked once and flattened into :class:`Line` objects in reading
   ``dialog`` roles, a top-level ``<header>``/``<footer>`` (not one inside an article card) and,
   as a hint only, whole class/id tokens such as ``cookie-banner`` or ``site-footer``; so are
   hidden elements, scripts and forms' controls, and lines that are only share links
-  (Twitter/X intents, Facebook sharer, LinkedIn share, ``mailto:``). Chrome that holds an
-  ``<h1>`` is not left out: that is a page whose wrapper never closed (``<div
-  role="navigation">`` around the article), or a header holding the article's title.
+  (Twitter/X intents, Facebook sharer, LinkedIn share, ``mailto:``). A ``<nav>``, a
+  ``<header>``/``<footer>`` or a navigation/banner role that holds an ``<h1>`` is not left out:
+  that is a header holding the article's title, or a wrapper that never closed (``<div
+  role="navigation">`` around the article).
 
 Each line remembers its links, the ``<time datetime>`` and the ``<img>`` right before it, whether
 it sits in an ``<aside>``, ``<figure>``, ``<blockquote>`` or an ``itemprop="articleBody"``
@@ -51,6 +52,9 @@ SKIP_TAGS = frozenset(
 )
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog",
                           "alertdialog"})
+# Chrome roles that may wrap the whole page when their element is never closed: read when they
+# hold an <h1>. A dialog holding one ("Tilmeld dig vores nyhedsbrev") is still chrome.
+WRAPPER_ROLES = frozenset({"navigation", "banner"})
 # Class/id tokens that hint at chrome. Hints only (whole tokens, never substrings such as
 # "people-news__footer"): a page without them still parses.
 CHROME_HINTS = frozenset(
@@ -289,7 +293,8 @@ class _Flattener:
                 elif key == "style":
                     style = value
                 elif key == "role":
-                    if value.lower() in CHROME_ROLES and not _has_h1(el):
+                    role = value.lower()
+                    if role in CHROME_ROLES and (role not in WRAPPER_ROLES or not _has_h1(el)):
                         return
                 elif key == "hidden" or (key == "aria-hidden" and value == "true"):
                     return

@@ -39,8 +39,9 @@ WORDS_AND_TIME = re.compile(rf"^{_WORDS}\s*[·|/–-]?\s*{_MINUTES}$")
 CAPTION_CREDIT = re.compile(r"\(\s*Foto\s*:", re.IGNORECASE)
 CAPTION_TAIL = re.compile(r"\(\s*Foto\s*:.*\)\s*\.?$", re.IGNORECASE | re.DOTALL)
 PLAIN_CREDIT = re.compile(r"^Foto\s*:\s*(?P<credit>\S.{0,150})$", re.IGNORECASE)
-# "Tekst. Foto: X" — a credit element glued to the caption without parentheses.
-TRAILING_CREDIT = re.compile(r"\s+Foto\s*:\s*(?P<credit>[^()]{1,150})$", re.IGNORECASE)
+# "Tekst. Foto: X" — a credit element glued to the caption without parentheses. Only in a
+# figure or after the hero marker: in running text "… til brugernes foto: en ny knap" is prose.
+TRAILING_CREDIT = re.compile(r"\s+Foto\s*:\s*(?P<credit>[^():]{1,80})$")
 
 BYLINE = re.compile(r"^(?:Af|Skrevet af)\s+(?P<names>[A-ZÆØÅ].{1,150})$")
 TOLD_TO = re.compile(r"^Fortalt til\s*:?\s*(?P<names>[A-ZÆØÅ].{1,100})$", re.IGNORECASE)
@@ -126,9 +127,7 @@ def is_caption(line: Line) -> bool:
         return False
     if CAPTION_TAIL.search(text):
         return True
-    if len(text) <= 160 and PLAIN_CREDIT.match(text):
-        return True
-    return len(text) <= 300 and TRAILING_CREDIT.search(text) is not None
+    return len(text) <= 160 and PLAIN_CREDIT.match(text) is not None
 
 
 def take_caption(line: Line, text: str, header: Header) -> None:
@@ -141,21 +140,24 @@ def take_caption(line: Line, text: str, header: Header) -> None:
 def take_figure(lines: list[Line], i: int, header: Header) -> int:
     """Consume the caption at ``lines[i]``: a caption line by its form, or — when the line sits
     in a ``<figure>`` — every line of the figure, whatever their markup (caption and credit
-    in two elements, ``<br>``-separated, credit first). The first caption of the page is kept;
-    returns how many lines were taken."""
+    in two elements, ``<br>``-separated, credit first). A figure ends where the next image or
+    the hero marker starts; its table cells and quotes are no caption. The first caption of
+    the page is kept; returns how many lines were taken."""
     line = lines[i]
     if not line.in_figure:
         take_caption(line, line.text, header)
         return 1
     j = i
-    while j < len(lines) and lines[j].in_figure and \
-            (j == i or not lines[j].text.startswith(HERO_MARKER)):
+    while j < len(lines) and lines[j].in_figure and (j == i or (
+            lines[j].image is None and not lines[j].text.startswith(HERO_MARKER))):
         header.image = header.image or lines[j].image
         j += 1
     if not header.caption_seen:
         captions: list[str] = []
         credit = None
         for part in lines[i:j]:
+            if part.tag in ("td", "th") or part.in_quote:
+                continue
             caption, found = parse_caption(part.text)
             if caption and caption != HERO_MARKER:
                 captions.append(caption)
@@ -273,7 +275,8 @@ def read_header_line(lines: list[Line], i: int, header: Header) -> int:
             return 1
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is not None and not PREMIUM_MARKER.match(nxt.text) and \
-                (is_caption(nxt) or nxt.in_figure and line.in_figure):
+                (is_caption(nxt) or nxt.in_figure and line.in_figure
+                 or TRAILING_CREDIT.search(nxt.text) is not None):
             return 1 + take_figure(lines, i + 1, header)
         return 1
     if line.in_figure or is_caption(line):

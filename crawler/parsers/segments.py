@@ -79,8 +79,11 @@ def category_location(text: str) -> tuple[str, str] | None:
 
 
 def is_event_detail(text: str) -> bool:
-    """An event's category/location or date line (``28. april 2026 | Gratis deltagelse``)."""
-    return category_location(text) is not None or dates.find_date(text) is not None
+    """An event's category/location or date line (``28. april 2026 | Gratis deltagelse``,
+    ``16. & 17. september 2026``): a title may hold a date, a date line starts with one."""
+    if category_location(text) is not None:
+        return True
+    return text[:1].isdigit() and dates.event_dates(text)[0] is not None
 
 
 def is_region(text: str) -> bool:

@@ -151,6 +151,18 @@ def parse_job_ads(segment: Segment, source_url: str, fetched_at: str) -> list[Jo
     return ads
 
 
+def _is_headline(lines: list[Line], k: int) -> bool:
+    """Whether ``lines[k]`` is an ad's headline rather than its sponsor's name: a heading, or
+    a link of its own (not the whole card's) with neither after it."""
+    line = lines[k]
+    if line.tag in HEADING_TAGS:
+        return True
+    if line.url is None or line.url == lines[k - 1].url:
+        return False
+    after = lines[k + 1] if k + 1 < len(lines) else None
+    return after is None or (after.tag not in HEADING_TAGS and after.url is None)
+
+
 def parse_sponsored(segment: Segment, source_url: str, fetched_at: str) -> list[Sponsored]:
     """``Annonceindlæg fra <Sponsor>`` / ``Annonceindlæg tema`` + headline + teaser."""
     lines = segment.lines
@@ -158,10 +170,9 @@ def parse_sponsored(segment: Segment, source_url: str, fetched_at: str) -> list[
     if not m or len(lines) < 2:
         return []
     sponsor = clean(m["sponsor"]) if m["sponsor"] else None
-    if m["alone"] is not None and len(lines) >= 3 and lines[1].tag not in HEADING_TAGS \
-            and lines[1].url is None:
+    if m["alone"] is not None and len(lines) >= 3 and not _is_headline(lines, 1):
         # "Annonceindlæg fra" alone, the sponsor on the next line — unless that line is the
-        # headline (a heading or a link: the sponsor was shown as a logo).
+        # headline (the sponsor was shown as a logo).
         sponsor, lines = lines[1].text, lines[1:]
     title_line = lines[1]
     teaser = lines[2].text if len(lines) > 2 else None
