@@ -121,9 +121,23 @@ def test_neighbouring_figures_and_figure_tables_are_not_one_caption() -> None:
     table = ("<figure><table><tr><th>Leverandør</th><th>Pris</th></tr><tr><td>KMD</td>"
              "<td>12 mio. kr.</td></tr></table><figcaption>Tilbuddene i udbuddet</figcaption>"
              "</figure>")
-    art = article(f"<article><h1>Regionen vælger ny platform</h1><p>{LONG}</p><div>"
-                  f"<p>{LONG2}</p>{table}<p>{LONG}</p></div></article>")
+    art = article(f"<article><h1>Regionen vælger ny platform</h1><p>{LONG}</p>{table}<div>"
+                  f"<p>{LONG2}</p><p>{LONG}</p></div></article>")
     assert art.image is not None and art.image.caption == "Tilbuddene i udbuddet"
+    assert art.body == f"{LONG2}\n\n{LONG}"
+
+
+def test_a_picture_further_down_the_body_does_not_caption_the_hero() -> None:
+    head = "<meta property='og:image' content='https://cdn.computerworld.dk/hero.jpg'>"
+    figure = ("<figure><img src='/img/b.jpg'><figcaption>Jannik Oldrup, sikkerhedschef. (Foto: "
+              "Nordsø Rejser)</figcaption></figure>")
+    body = (f"<article><h1>Regionen vælger ny platform</h1><p>{LONG}</p><div><p>{LONG2}</p>"
+            f"{figure}<p>{LONG}</p></div></article>")
+    art = parse_page(page(body, head), URL, FETCHED)[0]
+    assert art.image is not None
+    assert (art.image.url, art.image.caption, art.image.credit) == (
+        "https://cdn.computerworld.dk/hero.jpg", None, None)
+    assert art.body == f"{LONG2}\n\n{LONG}"
 
 
 @pytest.mark.parametrize("markup", [
@@ -760,3 +774,90 @@ def test_a_dialog_holding_an_h1_is_still_chrome() -> None:
             f"morgen i din indbakke.</p></div><p>{LONG2}</p></article>")
     art = parse_page(page(body), URL, FETCHED)[0]
     assert art.body == LONG2
+
+
+# --- markup a CMS might produce (an adversarial sweep of the parsers) -----------------------
+
+def test_a_region_heading_in_the_text_is_no_job_ad() -> None:
+    body = (f"<article><h1>Regionen vælger ny platform</h1><p>{LONG}</p><div><p>Også de "
+            "offentlige kunder er ramt.</p><p>Det gælder blandt andet to af landets regioner:</p>"
+            f"<h3>Region Hovedstaden</h3><p>{LONG2}</p><p>{LONG}</p></div></article>")
+    records = parse_page(page(body), URL, FETCHED)
+    assert [r.record_type for r in records] == ["article"]
+    assert records[0].body.endswith(f"Region Hovedstaden\n\n{LONG2}\n\n{LONG}")
+
+
+@pytest.mark.parametrize("line,published,modified", [
+    ("Mandag den 18. marts 2015 kl. 14:22", "2015-03-18T14:22:00+01:00", None),
+    ("Publiceret 18. marts 2015 kl. 14:22, opdateret 19. marts 2015 kl. 08:00",
+     "2015-03-18T14:22:00+01:00", "2015-03-19T08:00:00+01:00"),
+    ("<span>Publiceret 18. marts 2015 kl. 14:22</span> <span>Opdateret 19. marts 2015 kl. "
+     "08:00</span>", "2015-03-18T14:22:00+01:00", "2015-03-19T08:00:00+01:00"),
+    ("Læsetid: 4 min.", None, None),
+    ("Denne artikel er over et år gammel.", None, None),
+])
+def test_header_lines_above_the_lead_are_not_the_lead(line: str, published: str | None,
+                                                       modified: str | None) -> None:
+    body = (f"<article><h1>Regionen vælger ny platform</h1><p>{line}</p><p>{LONG}</p>"
+            f"<p>{LONG2}</p></article>")
+    art = parse_page(page(body), URL, FETCHED)[0]
+    assert (art.lead, art.body, art.published, art.modified) == (LONG, LONG2, published,
+                                                                 modified)
+
+
+@pytest.mark.parametrize("head", [
+    HEAD_LD.format('"author": {"@type": "Organization", "name": "Computerworld"}'),
+    '<meta name="author" content="Computerworld">',
+])
+def test_an_organisation_as_author_gives_way_to_the_byline(head: str) -> None:
+    body = (f"<article><h1>Router</h1><p>{LONG}</p><p>Af Mads Kjærulff</p><p>{LONG2}</p>"
+            "</article>")
+    assert parse_page(page(body, head), URL, FETCHED)[0].authors == ["Mads Kjærulff"]
+
+
+@pytest.mark.parametrize("name,authors", [
+    ("Af Søren Vinther, Computerworld", ["Søren Vinther"]),
+    ("Søren Vinther og Mads Holm", ["Søren Vinther", "Mads Holm"]),
+])
+def test_json_ld_author_written_as_a_byline(name: str, authors: list[str]) -> None:
+    head = HEAD_LD.format(f'"author": {{"@type": "Person", "name": "{name}"}}')
+    body = f"<article><h1>Router</h1><p>{LONG}</p><p>{LONG2}</p></article>"
+    assert parse_page(page(body, head), URL, FETCHED)[0].authors == authors
+
+
+@pytest.mark.parametrize("line", [
+    "Den nye funktion er forbeholdt abonnenter af Microsoft 365 E5, oplyser Microsoft.",
+    "Flere mennesker i IT-branchen siger nu op for at starte egen virksomhed, viser en ny "
+    "undersøgelse.",
+])
+def test_prose_that_sounds_like_an_ending_does_not_end_the_body(line: str) -> None:
+    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{line}</p><p>{LONG2}</p></div>"
+            "</article>")
+    assert parse_page(page(body), URL, FETCHED)[0].body == f"{line}\n\n{LONG2}"
+
+
+@pytest.mark.parametrize("noise", [
+    "<p>Artiklen fortsætter efter annoncen</p>",
+    "<div><a href='#' data-share='fb'>Facebook</a></div><div><a href='#' data-share='li'>"
+    "LinkedIn</a></div><div><a href='#'>Mail</a></div>",
+    "<p>Del artiklen med dine kolleger og venner <a href='#'>Kopiér link</a></p>",
+    "<p>Grafik: Computerworld</p>",
+])
+def test_ad_share_and_credit_labels_are_not_body(noise: str) -> None:
+    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p>{noise}<p>{LONG}</p></div>"
+            "</article>")
+    assert parse_page(page(body), URL, FETCHED)[0].body == f"{LONG2}\n\n{LONG}"
+
+
+@pytest.mark.parametrize("img", [
+    "<img src='data:image/gif;base64,R0lGODlhAQABAAAAACw=' data-src='/img/hero.jpg'>",
+    "<img src='/img/blank.gif' data-src='/img/hero.jpg'>",
+    "<img srcset='/img/hero.jpg 800w, /img/hero-2x.jpg 1600w'>",
+    "<amp-img src='/img/hero.jpg'></amp-img>",
+], ids=["data uri", "placeholder", "srcset", "amp-img"])
+def test_hero_image_of_lazy_loaders_and_srcset(img: str) -> None:
+    body = (f"<article><h1>Router</h1><figure>{img}<figcaption>Routeren i testlaboratoriet. "
+            f"(Foto: Mads Kjærulff)</figcaption></figure><p>{LONG}</p><p>{LONG2}</p></article>")
+    art = parse_page(page(body), URL, FETCHED)[0]
+    assert art.image is not None
+    assert art.image.url == "https://www.computerworld.dk/img/hero.jpg"

@@ -179,3 +179,16 @@ def test_labels_without_colon_need_a_link_to_be_cues(paragraph: str) -> None:
     art, related = read(paragraph)
     assert related == []
     assert art.body.count("\n\n") == 2  # BEFORE, the paragraph, AFTER
+
+
+def test_cards_with_teasers_and_dated_titles_give_one_pointer_each() -> None:
+    cards = (f'<aside><h3>Læs også</h3><a href="{A1}"><h4>Kommunernes cloudtvivl breder sig</h4>'
+             '<p>KL vil have fælles regler for skyen.</p></a><a href="' + A3 + '"><h4>Sådan får '
+             'du styr på skygge-it</h4><p>Fem råd fra CIO’erne.</p></a></aside>'
+             f'<ul><li><p>Læs mere:</p></li><li><a href="{A2}">Nordlys Data henter ny kapital</a> '
+             '<span>(12. januar 2022)</span></li></ul>')
+    art, related = read(cards)
+    assert rows(related) == [(0, "Læs også", "Kommunernes cloudtvivl breder sig", 291102),
+                             (1, "Læs også", "Sådan får du styr på skygge-it", 279504),
+                             (2, "Læs mere", "Nordlys Data henter ny kapital", 290877)]
+    assert art.body == f"{BEFORE}\n\n{AFTER}"

@@ -35,7 +35,7 @@ from typing import Any
 from crawler import dates
 from crawler.parsers.body import read_body
 from crawler.parsers.document import Line
-from crawler.parsers.header import RSS_DATE, Header, read_header_line
+from crawler.parsers.header import RSS_DATE, Header, byline_names, read_header_line
 from crawler.parsers.metadata import Metadata
 from crawler.records import Article, Image, RelatedLink
 from crawler.text import clean, looks_mis_encoded
@@ -71,12 +71,22 @@ def _ld_str(ld: dict[str, Any], key: str) -> str | None:
 
 
 def _names(value: Any) -> list[str]:
+    """People named as authors: not organisations (``"@type": "Organization"``, the site's own
+    name), not URLs; a name written as a byline (``Af A og B, Medie``) gives its names."""
     names = []
     for item in _as_list(value):
-        name = item.get("name") if isinstance(item, dict) else item
-        name = clean(name) if isinstance(name, str) else None
-        if name and not name.startswith(("http://", "https://")):
-            names.append(_AF.sub("", name))
+        if isinstance(item, dict):
+            kinds = _as_list(item.get("@type"))
+            if "Organization" in kinds or "NewsMediaOrganization" in kinds:
+                continue
+            item = item.get("name")
+        name = clean(item) if isinstance(item, str) else None
+        if not name or name.startswith(("http://", "https://")) or \
+                name.casefold() in SITE_NAMES:
+            continue
+        name = _AF.sub("", name)
+        split = byline_names("Af " + name) if ("," in name or " og " in name) else None
+        names.extend(split or [name])
     return names
 
 
@@ -205,9 +215,8 @@ def parse_article(lines: list[Line], meta: Metadata, url: str, fetched_at: str,
                            target_article_id=article_id(m.url))
                for n, m in enumerate(body.related)]
 
-    authors = _names(ld.get("author")) or meta.all("author") or \
-        [a for a in meta.all("article:author") if not a.startswith(("http://", "https://"))] \
-        or header.authors
+    authors = _names(ld.get("author")) or _names(meta.all("author")) or \
+        _names(meta.all("article:author")) or header.authors
 
     published_raw, published = _date_field(
         ld.get("datePublished"), meta.first("article:published_time", "og:article:published_time",

@@ -47,13 +47,18 @@ SECTION_LABELS = frozenset({"næste artikel", "forrige artikel", "mest læste", 
                             "andre læser også", "populære artikler"})
 # Matched against the lower-cased line.
 PAYWALL = re.compile(
-    r"forbeholdt (?:vores )?abonnenter|læs hele artiklen|bliv abonnent|se abonnementer|"
+    r"(?:artikel|artiklen|indhold|indholdet|historie|historien)\b[^.]{0,40}?forbeholdt|"
+    r"læs hele artiklen|bliv abonnent|se abonnementer|"
     r"log ind for at læse|køb adgang|prøv premium|allerede abonnent|fortsæt med at læse")
 TOOL_LABEL = re.compile(
     r"^(?:Del (?:på|artiklen|via)\b|Send som e-?mail|Gem artikel|Print(?:er)? artikel|"
     r"Kopiér link|Del\b|Print|Tip en ven|Lyt til artiklen)", re.IGNORECASE)
-AD_MARKER = re.compile(r"^(?:Annonce|Reklame|Sponsoreret(?: indhold)?|Annoncørbetalt indhold)"
-                       r"\s*:?$", re.IGNORECASE)
+AD_MARKER = re.compile(r"^(?:(?:Annonce|Reklame|Sponsoreret(?: indhold)?|Annoncørbetalt indhold)"
+                       r"\s*:?|Artiklen fortsætter (?:efter|under) (?:annoncen|reklamen)\.?)$",
+                       re.IGNORECASE)
+# The labels of a share bar whose links are scripts (no sharer URL to know them by).
+SHARE_LABELS = frozenset({"facebook", "linkedin", "twitter", "x", "mail", "e-mail", "email",
+                          "messenger", "whatsapp", "kopiér link", "kopier link", "print"})
 _HEADLINE_SPLIT = re.compile(r"\s+/\s+|(?<=[.!?])\s+")
 
 
@@ -185,18 +190,23 @@ def block_kind(line: Line, next_line: Line | None, headlines: list[str]) -> str:
     return "paragraph"
 
 
-def _skip_in_body(lines: list[Line], k: int, header: Header) -> int:
+def _skip_in_body(lines: list[Line], k: int, header: Header, first: bool = True) -> int:
     """Lines inside the body container that are not body: how many to skip (0: none)."""
     line = lines[k]
     text = line.text
     if line.in_figure or is_caption(line):
-        return take_figure(lines, k, header)
+        # A figure after body text is another picture: its caption is not the hero's.
+        return take_figure(lines, k, header, keep=first or not line.in_figure)
     if text.startswith(HERO_MARKER) or PREMIUM_MARKER.match(text) or \
             PREMIUM_SUMMARY.match(text) or RSS_DATE.match(text):
         return max(1, read_header_line(lines, k, header))
     if is_note(text):
         return 1
     if len(text) <= 40 and (TOOL_LABEL.match(text) or AD_MARKER.match(text)):
+        return 1
+    if len(text) <= 80 and text.startswith(("Del artiklen", "Del på")):
+        return 1
+    if len(text) <= 12 and text.casefold() in SHARE_LABELS:
         return 1
     return 0
 
@@ -241,11 +251,11 @@ def read_body(zone: list[Line], header: Header, *, has_title: bool, title: str |
     while k < len(rest):
         line = rest[k]
         text = line.text
-        skip = _skip_in_body(rest, k, header)
+        skip = _skip_in_body(rest, k, header, first=not body.blocks)
         if skip:
             k += skip
             continue
-        if text.startswith(BODY_END) or is_paywall(text):
+        if (len(text) <= 60 and text.startswith(BODY_END)) or is_paywall(text):
             break
         if len(text) <= 30 and text.casefold().rstrip(": ") in SECTION_LABELS \
                 and len(line.path) - 1 > len(root):

@@ -276,9 +276,9 @@ class _Flattener:
 
     def element(self, el: Any, tag: str, depth: int) -> None:
         """Walk one element (not a skipped tag, not ``<br>``) that sits at ``depth``."""
-        if tag == "img":
+        if tag == "img" or tag == "amp-img":
             if self._image is None:
-                self._image = absolute(el.get("src") or el.get("data-src"), self.base_url)
+                self._image = image_source(el, self.base_url)
             return
         flags = self._flags
         new = flags
@@ -392,6 +392,18 @@ class _Flattener:
             self.children(el, depth)
         elif el.text:
             self.text(el.text)
+
+
+def image_source(el: Any, base_url: str) -> str | None:
+    """The picture an ``<img>`` shows: a lazy loader's ``data-src`` (its ``src`` is then a
+    placeholder) before ``src``, then the first ``srcset`` candidate; never a ``data:`` URI."""
+    for name in ("data-src", "data-lazy-src", "data-original", "src", "srcset", "data-srcset"):
+        value = (el.get(name) or "").strip()
+        if name.endswith("srcset"):
+            value = value.split(",")[0].strip().split(" ")[0]
+        if value and not value.startswith("data:"):
+            return absolute(value, base_url)
+    return None
 
 
 @lru_cache(maxsize=4096)

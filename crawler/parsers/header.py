@@ -36,18 +36,25 @@ WORD_COUNT = re.compile(rf"^{_WORDS}$")
 READING_TIME = re.compile(rf"^{_MINUTES}$")
 WORDS_AND_TIME = re.compile(rf"^{_WORDS}\s*[·|/–-]?\s*{_MINUTES}$")
 
-CAPTION_CREDIT = re.compile(r"\(\s*Foto\s*:", re.IGNORECASE)
-CAPTION_TAIL = re.compile(r"\(\s*Foto\s*:.*\)\s*\.?$", re.IGNORECASE | re.DOTALL)
-PLAIN_CREDIT = re.compile(r"^Foto\s*:\s*(?P<credit>\S.{0,150})$", re.IGNORECASE)
+# The site prints "Foto:"; "Arkivfoto:", "Illustration:" and "Grafik:" credit the same way.
+_CREDIT_LABEL = r"(?:Foto|Arkivfoto|Pressefoto|Illustration|Grafik)"
+CAPTION_CREDIT = re.compile(r"\(\s*" + _CREDIT_LABEL + r"\s*:", re.IGNORECASE)
+CAPTION_TAIL = re.compile(r"\(\s*" + _CREDIT_LABEL + r"\s*:.*\)\s*\.?$",
+                          re.IGNORECASE | re.DOTALL)
+PLAIN_CREDIT = re.compile(r"^" + _CREDIT_LABEL + r"\s*:\s*(?P<credit>\S.{0,150})$",
+                          re.IGNORECASE)
 # "Tekst. Foto: X" — a credit element glued to the caption without parentheses. Only in a
 # figure or after the hero marker: in running text "… til brugernes foto: en ny knap" is prose.
-TRAILING_CREDIT = re.compile(r"\s+Foto\s*:\s*(?P<credit>[^():]{1,80})$")
+TRAILING_CREDIT = re.compile(r"\s+(?:Foto|Arkivfoto|Illustration|Grafik)\s*:\s*"
+                             r"(?P<credit>[^():]{1,80})$")
 
 BYLINE = re.compile(r"^(?:Af|Skrevet af)\s+(?P<names>[A-ZÆØÅ].{1,150})$")
 TOLD_TO = re.compile(r"^Fortalt til\s*:?\s*(?P<names>[A-ZÆØÅ].{1,100})$", re.IGNORECASE)
 _AND = re.compile(r"\s+og\s+|\s*&\s*")
 _DIGIT = re.compile(r"\d")
-_DATE_PARTS = re.compile(r"\s+(?:[|·]\s+|-\s+(?=[A-ZÆØÅ]))")
+_DATE_PARTS = re.compile(r"\s+(?:[|·]\s+|-\s+(?=[A-ZÆØÅ]))"
+                         r"|,?\s+(?=(?:[Oo]pdateret|[Ss]enest opdateret)\b)"
+                         r"|,\s+(?=(?:[Pp]ubliceret|[Uu]dgivet)\b)")
 _FIELDS = re.compile(r"\s+[|·•]\s+")
 _NAME = re.compile(r"^[A-ZÆØÅ][\w.'’-]*(?:\s+(?:[A-ZÆØÅ][\w.'’-]*|von|van|de|der|la))*$")
 
@@ -55,7 +62,8 @@ _DATE = (r"(?:[0-3]?\d\.\s*[A-Za-zæøåÆØÅ]+\.?\s+|[0-3]?\d\.[01]?\d\.)(?:19
          r"(?:,?\s*(?:kl\.?\s*)?[0-2]?\d[.:][0-5]\d)?")
 DATE_PART = re.compile(
     r"^(?:(?P<label>Udgivet|Publiceret|Offentliggjort|Opdateret|Senest opdateret|Bragt)"
-    r"(?:\s+den|\s*:)?\s*)?(?:d\.\s*|den\s+)?(?P<date>" + _DATE + r")\.?$", re.IGNORECASE)
+    r"(?:\s+den|\s*:)?\s*)?(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?\s+)?"
+    r"(?:d\.\s*|den\s+)?(?P<date>" + _DATE + r")\.?$", re.IGNORECASE)
 ISO_PART = re.compile(
     r"^(?:(?P<label>Udgivet|Publiceret|Opdateret)\s*:?\s*)?"
     r"(?P<date>\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?)$",
@@ -64,6 +72,10 @@ DATE_IN_BYLINE = re.compile(r"[\s,|·–-]+(?P<date>" + _DATE + r")\s*$")
 RSS_DATE = re.compile(r"^date\s+(?P<ym>\d{4}-\d\d)$")
 ARCHIVE_DATE = re.compile(r"\bd\.\s*(?P<date>[0-3]?\d\.\s*[a-zæøå]+\s+(?:19|20)\d\d)")
 ARCHIVE_NOTE = re.compile(r"\barkiv", re.IGNORECASE)
+_AGE_NOTICE = re.compile(r"^(?:Denne artikel|Artiklen) er (?:over|mere end) \w+ år gammel\.?$",
+                         re.IGNORECASE)
+_READING_LABEL = re.compile(r"^Læsetid\s*:?\s*(?:ca\.\s*)?\d{1,3}(?::[0-5]\d)?\s*min(?:\.|utter)?$",
+                            re.IGNORECASE)
 PROVENANCE = re.compile(r"^(?:Artiklen|Denne artikel|Historien|Indlægget)\b", re.IGNORECASE)
 _PROVENANCE_WHEN = re.compile(r"\b(?:først|første gang|oprindelig|oprindeligt)\b", re.IGNORECASE)
 _PROVENANCE_VERB = re.compile(r"\b(?:bragt|publiceret|udgivet|offentliggjort)\b", re.IGNORECASE)
@@ -123,7 +135,8 @@ def is_caption(line: Line) -> bool:
     text = line.text
     if line.tag == "figcaption":
         return True
-    if len(text) > 400 or ("Foto" not in text and "foto" not in text and "FOTO" not in text):
+    if len(text) > 400 or ("oto" not in text and "OTO" not in text and "Illustration" not in text
+                           and "Grafik" not in text):
         return False
     if CAPTION_TAIL.search(text):
         return True
@@ -137,12 +150,13 @@ def take_caption(line: Line, text: str, header: Header) -> None:
         header.image = header.image or line.image
 
 
-def take_figure(lines: list[Line], i: int, header: Header) -> int:
+def take_figure(lines: list[Line], i: int, header: Header, keep: bool = True) -> int:
     """Consume the caption at ``lines[i]``: a caption line by its form, or — when the line sits
     in a ``<figure>`` — every line of the figure, whatever their markup (caption and credit
     in two elements, ``<br>``-separated, credit first). A figure ends where the next image or
     the hero marker starts; its table cells and quotes are no caption. The first caption of
-    the page is kept; returns how many lines were taken."""
+    the page is kept, and none with ``keep=False`` (a picture further down the body); returns
+    how many lines were taken."""
     line = lines[i]
     if not line.in_figure:
         take_caption(line, line.text, header)
@@ -150,9 +164,10 @@ def take_figure(lines: list[Line], i: int, header: Header) -> int:
     j = i
     while j < len(lines) and lines[j].in_figure and (j == i or (
             lines[j].image is None and not lines[j].text.startswith(HERO_MARKER))):
-        header.image = header.image or lines[j].image
+        if keep:
+            header.image = header.image or lines[j].image
         j += 1
-    if not header.caption_seen:
+    if keep and not header.caption_seen:
         captions: list[str] = []
         credit = None
         for part in lines[i:j]:
@@ -247,7 +262,8 @@ def read_date_line(text: str, header: Header) -> bool:
     if len(text) > 120 or not _DIGIT.search(text):
         return False
     # A line without separator characters is one part: spare it the split (~5 µs).
-    pieces = _DATE_PARTS.split(text) if any(c in text for c in "|·-") else [text]
+    pieces = _DATE_PARTS.split(text) if any(c in text for c in "|·-,") or "pdateret" in text \
+        else [text]
     parts = [p.strip() for p in pieces if p.strip()]
     found: list[tuple[str | None, str, str | None]] = []
     for part in parts:
@@ -325,9 +341,12 @@ def read_header_line(lines: list[Line], i: int, header: Header) -> int:
 
 
 def is_note(text: str) -> bool:
-    """A print-archive notice or a provenance note ("Artiklen blev første gang bragt på …")."""
+    """A print-archive notice, a provenance note ("Artiklen blev første gang bragt på …"), an
+    age notice ("Denne artikel er over et år gammel") or a reading time ("Læsetid: 4 min.")."""
     if len(text) > 300:
         return False
+    if len(text) <= 60 and (_AGE_NOTICE.match(text) or _READING_LABEL.match(text)):
+        return True
     if "rkiv" in text and ARCHIVE_NOTE.search(text) and ARCHIVE_DATE.search(text):
         return True
     return bool(PROVENANCE.match(text) and _PROVENANCE_WHEN.search(text)

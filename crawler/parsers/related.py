@@ -100,7 +100,11 @@ def _list_after(lines: list[Line], i: int, cue: str) -> list[RelatedMatch]:
     while j < len(lines) and len(found) < MAX_LIST and _is_link_line(lines[j]) and \
             len(lines[j].text) <= 250:
         item = lines[j]
-        found.append(RelatedMatch(cue, _clean_title(item.text), item.url or item.links[0][0], 0))
+        url = item.url or item.links[0][0]
+        if not (found and found[-1].url == url):  # a card's teaser line: same pointer
+            # One link in the line: its text is the title ("Titel (12. januar 2022)").
+            text = item.links[0][1] if len(item.links) == 1 and item.links[0][1] else item.text
+            found.append(RelatedMatch(cue, _clean_title(text), url, 0))
         j += 1
     if found:
         found[0].consumed = j - i

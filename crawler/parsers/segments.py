@@ -175,6 +175,16 @@ def widget_scope(lines: list[Line], pos: int) -> tuple[int, ...]:
     return ()
 
 
+# A region printed as a heading is a section of an article ("<h3>Region Hovedstaden</h3>"), not
+# the last line of a job ad.
+_SECTION_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _sentence(text: str) -> bool:
+    """Prose rather than a company name: several words ending like a sentence."""
+    return text.endswith((".", "!", "?", ":")) and len(text.split()) > 3
+
+
 def find_job_triples(lines: list[Line],
                      kinds: list[str | None] | None = None) -> list[tuple[int, int, int]]:
     """Positions (company, title, region) of job ads, in page order. ``kinds`` are the lines'
@@ -189,12 +199,13 @@ def find_job_triples(lines: list[Line],
     triples = []
     i = 0
     while i + 2 < len(lines):
-        if regions[i + 2]:
+        if regions[i + 2] and lines[i + 2].tag not in _SECTION_HEADINGS:
             a, b = lines[i], lines[i + 1]
             if not regions[i] and not regions[i + 1] \
                     and kinds[i] is None and kinds[i + 1] is None \
                     and len(a.text) <= 120 and len(b.text) <= 200 and " | " not in b.text \
-                    and a.tag not in ("h1",) and b.tag not in ("h1",):
+                    and a.tag not in ("h1",) and b.tag not in ("h1",) \
+                    and not _sentence(a.text) and not b.text.endswith((":", "?", "!")):
                 triples.append((i, i + 1, i + 2))
                 i += 3
                 continue
