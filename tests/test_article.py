@@ -861,3 +861,77 @@ def test_hero_image_of_lazy_loaders_and_srcset(img: str) -> None:
     art = parse_page(page(body), URL, FETCHED)[0]
     assert art.image is not None
     assert art.image.url == "https://www.computerworld.dk/img/hero.jpg"
+
+
+# --- the same rules must not overreach (a review of the sweep's fixes) -----------------------
+
+@pytest.mark.parametrize("line,published,modified", [
+    ("Senest opdateret 19. marts 2015 kl. 08:00", None, "2015-03-19T08:00:00+01:00"),
+    ("Udgivet 18. marts 2015 kl. 14:22 | Senest opdateret 19. marts 2015 kl. 08:00",
+     "2015-03-18T14:22:00+01:00", "2015-03-19T08:00:00+01:00"),
+])
+def test_senest_opdateret_stays_one_label(line: str, published: str | None,
+                                          modified: str | None) -> None:
+    body = f"<article><h1>Router</h1><p>{line}</p><p>{LONG}</p><p>{LONG2}</p></article>"
+    art = parse_page(page(body), URL, FETCHED)[0]
+    assert (art.lead, art.published, art.modified) == (LONG, published, modified)
+
+
+@pytest.mark.parametrize("line,ends", [
+    ("Ifølge GDPR artikel 9 er adgang til helbredsdata forbeholdt sundhedspersonale.", False),
+    ("Adgangen til indholdet er forbeholdt medarbejdere med sikkerhedsgodkendelse, oplyser "
+     "ministeriet.", False),
+    ("Forbeholdt abonnenter", True),
+    ("Dette er forbeholdt abonnenter af Computerworld Premium", True),
+    ("Denne artikel er forbeholdt abonnenter. Bliv abonnent i dag.", True),
+])
+def test_paywall_lines_end_the_body_and_prose_does_not(line: str, ends: bool) -> None:
+    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p><p>{line}</p><p>{LONG}</p>"
+            "</div></article>")
+    art = parse_page(page(body), URL, FETCHED)[0]
+    assert art.body == (LONG2 if ends else f"{LONG2}\n\n{line}\n\n{LONG}")
+
+
+@pytest.mark.parametrize("markup,kept", [
+    ("<ul><li>LinkedIn</li><li>Facebook</li><li>X</li><li>TikTok</li></ul>",
+     ["LinkedIn", "Facebook", "X", "TikTok"]),
+    ("<p>Mail</p>", ["Mail"]),
+    ("<p>Del på tværs af afdelingerne er nøglen, siger hun.</p>",
+     ["Del på tværs af afdelingerne er nøglen, siger hun."]),
+    ("<p>Grafik: Antallet af ransomware-angreb er steget med 40 procent siden 2022.</p>",
+     ["Grafik: Antallet af ransomware-angreb er steget med 40 procent siden 2022."]),
+])
+def test_words_of_share_bars_and_credits_stay_when_they_are_text(markup: str,
+                                                                 kept: list[str]) -> None:
+    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p>{markup}<p>{LONG}</p></div>"
+            "</article>")
+    art = parse_page(page(body), URL, FETCHED)[0]
+    assert art.body == "\n\n".join([LONG2, *kept, LONG])
+    assert art.image is None
+
+
+@pytest.mark.parametrize("head", ["", "<meta property='og:image' content='/img/hero.jpg?w=1200'>"])
+def test_the_hero_figure_after_the_first_paragraph_keeps_its_caption(head: str) -> None:
+    figure = ("<figure><img src='/img/hero.jpg'><figcaption>Birthe Lund er it-chef. (Foto: Anders "
+              "Holm)</figcaption></figure>")
+    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p>{figure}<p>{LONG}</p></div>"
+            "</article>")
+    art = parse_page(page(body, head), URL, FETCHED)[0]
+    assert art.image is not None
+    assert (art.image.caption, art.image.credit) == ("Birthe Lund er it-chef.", "Anders Holm")
+    assert art.body == f"{LONG2}\n\n{LONG}"
+
+
+def test_srcset_urls_with_commas() -> None:
+    img = "<img srcset='/upload/w_800,h_450,c_fill/hero.jpg 800w, /upload/w_1600/hero.jpg 1600w'>"
+    body = (f"<article><h1>Router</h1><figure>{img}<figcaption>Routeren. (Foto: Mads Holm)"
+            f"</figcaption></figure><p>{LONG}</p><p>{LONG2}</p></article>")
+    art = parse_page(page(body), URL, FETCHED)[0]
+    assert art.image is not None
+    assert art.image.url == "https://www.computerworld.dk/upload/w_800,h_450,c_fill/hero.jpg"
+
+
+def test_json_ld_author_with_a_comma_is_one_name() -> None:
+    head = HEAD_LD.format('"author": {"@type": "Person", "name": "Hansen, Jens"}')
+    body = f"<article><h1>Router</h1><p>{LONG}</p><p>{LONG2}</p></article>"
+    assert parse_page(page(body, head), URL, FETCHED)[0].authors == ["Hansen, Jens"]

@@ -192,3 +192,11 @@ def test_cards_with_teasers_and_dated_titles_give_one_pointer_each() -> None:
                              (1, "Læs også", "Sådan får du styr på skygge-it", 279504),
                              (2, "Læs mere", "Nordlys Data henter ny kapital", 290877)]
     assert art.body == f"{BEFORE}\n\n{AFTER}"
+
+
+def test_a_link_that_is_part_of_the_title_gives_the_whole_line() -> None:
+    items = (f'<p>Læs også:</p><ul><li><a href="{A1}">Kommunerne vil have fælles regler</a> for '
+             f'AI</li><li><a href="{A1}">Samme adresse, anden titel</a></li></ul>')
+    art, related = read(items)
+    assert rows(related) == [(0, "Læs også", "Kommunerne vil have fælles regler for AI", 291102),
+                             (1, "Læs også", "Samme adresse, anden titel", 291102)]

@@ -275,3 +275,12 @@ def test_event_title_may_hold_a_date() -> None:
 def test_sponsor_on_the_next_line(widgets: str) -> None:
     assert [(s.sponsor, s.title, s.teaser) for s in records(widgets, Sponsored)] == [
         ("Netcompany", "Fem råd om AI", "Sådan kommer du i gang.")]
+
+
+def test_job_titles_may_ask_or_exclaim() -> None:
+    widgets = ("<div><div>Klarbit A/S</div><div>Er du vores nye it-chef?</div><div>"
+               "Københavnsområdet</div></div><div><div>Nordic Cloud Partners Inc.</div><div>Bliv "
+               "en del af vores udviklingsteam!</div><div>Midtjylland</div></div>")
+    assert [(j.company, j.title) for j in records(widgets, JobAd)] == [
+        ("Klarbit A/S", "Er du vores nye it-chef?"),
+        ("Nordic Cloud Partners Inc.", "Bliv en del af vores udviklingsteam!")]

@@ -84,9 +84,10 @@ def _names(value: Any) -> list[str]:
         if not name or name.startswith(("http://", "https://")) or \
                 name.casefold() in SITE_NAMES:
             continue
-        name = _AF.sub("", name)
-        split = byline_names("Af " + name) if ("," in name or " og " in name) else None
-        names.extend(split or [name])
+        # "Af A og B, Medie" written into the name: its names. "Hansen, Jens" stays one name.
+        split = byline_names("Af " + _AF.sub("", name)) \
+            if _AF.match(name) or " og " in name else None
+        names.extend(split or [_AF.sub("", name)])
     return names
 
 
@@ -206,8 +207,9 @@ def parse_article(lines: list[Line], meta: Metadata, url: str, fetched_at: str,
             start = rss_pos + 1
     end = article_end(lines, title_pos, widget_lines) if title_pos is not None else len(lines)
     zone = [ln for ln in lines[start:end] if ln.index not in widget_lines and ln.tag != "h1"]
+    hero = meta.first("og:image", "twitter:image") or _image_url(ld.get("image"))
     body = read_body(zone, header, has_title=title_pos is not None, title=title,
-                     widget_starts=widget_starts)
+                     widget_starts=widget_starts, hero=absolute(hero, url) if hero else None)
 
     warnings: list[str] = []
     related = [RelatedLink(source_url=url, fetched_at=fetched_at, article_id=art_id,

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from crawler.parsers.document import HEADING_TAGS, Line
 from crawler.parsers.header import (
-    HERO_MARKER, PREMIUM_MARKER, PREMIUM_SUMMARY, RSS_DATE, Header, is_caption, is_note,
+    HERO_MARKER, PREMIUM_MARKER, PREMIUM_SUMMARY, RSS_DATE, Header, credits_a_photo,
+    is_caption, is_note,
     read_header_line, take_figure,
 )
 from crawler.parsers.related import RelatedMatch, match_related
@@ -47,8 +49,8 @@ SECTION_LABELS = frozenset({"næste artikel", "forrige artikel", "mest læste", 
                             "andre læser også", "populære artikler"})
 # Matched against the lower-cased line.
 PAYWALL = re.compile(
-    r"(?:artikel|artiklen|indhold|indholdet|historie|historien)\b[^.]{0,40}?forbeholdt|"
-    r"læs hele artiklen|bliv abonnent|se abonnementer|"
+    r"^(?:denne |resten af |hele )?(?:artikel|artiklen|indholdet|historien)\b[^.]{0,40}?"
+    r"forbeholdt|^(?:\w+ er )?forbeholdt (?:vores )?abonnenter|læs hele artiklen|bliv abonnent|se abonnementer|"
     r"log ind for at læse|køb adgang|prøv premium|allerede abonnent|fortsæt med at læse")
 TOOL_LABEL = re.compile(
     r"^(?:Del (?:på|artiklen|via)\b|Send som e-?mail|Gem artikel|Print(?:er)? artikel|"
@@ -190,13 +192,40 @@ def block_kind(line: Line, next_line: Line | None, headlines: list[str]) -> str:
     return "paragraph"
 
 
-def _skip_in_body(lines: list[Line], k: int, header: Header, first: bool = True) -> int:
+def _share_label(lines: list[Line], k: int) -> bool:
+    """A share bar's bare label (``Facebook``, ``Mail``): a link, or one of a run of such
+    labels — never a list item or a table cell, which may name platforms."""
+    line = lines[k]
+    if line.tag in ("li", "td", "th") or not _is_share_word(line.text):
+        return False
+    return line.url is not None or any(
+        0 <= n < len(lines) and lines[n].tag not in ("li", "td", "th")
+        and _is_share_word(lines[n].text) for n in (k - 1, k + 1))
+
+
+def _is_share_word(text: str) -> bool:
+    return len(text) <= 12 and text.casefold() in SHARE_LABELS
+
+
+def _same_picture(a: str | None, b: str | None) -> bool:
+    """Two URLs of one picture: the same file name (a CDN adds sizes in the query)."""
+    return bool(a and b) and urlsplit(a).path.rsplit("/", 1)[-1] == \
+        urlsplit(b).path.rsplit("/", 1)[-1]
+
+
+def _skip_in_body(lines: list[Line], k: int, header: Header, first: bool = True,
+                  hero: str | None = None) -> int:
     """Lines inside the body container that are not body: how many to skip (0: none)."""
     line = lines[k]
     text = line.text
     if line.in_figure or is_caption(line):
-        # A figure after body text is another picture: its caption is not the hero's.
-        return take_figure(lines, k, header, keep=first or not line.in_figure)
+        # A figure after body text is another picture — unless it shows the page's image (or
+        # the page names none): its caption is not the hero's. A "Foto:" line outside a figure
+        # captions the hero wherever it stands (first-person pieces end with it).
+        keep = first or (line.in_figure and (_same_picture(line.image, hero) or (
+            hero is None and header.image is None))) or \
+            (not line.in_figure and credits_a_photo(text))
+        return take_figure(lines, k, header, keep=keep)
     if text.startswith(HERO_MARKER) or PREMIUM_MARKER.match(text) or \
             PREMIUM_SUMMARY.match(text) or RSS_DATE.match(text):
         return max(1, read_header_line(lines, k, header))
@@ -204,15 +233,15 @@ def _skip_in_body(lines: list[Line], k: int, header: Header, first: bool = True)
         return 1
     if len(text) <= 40 and (TOOL_LABEL.match(text) or AD_MARKER.match(text)):
         return 1
-    if len(text) <= 80 and text.startswith(("Del artiklen", "Del på")):
+    if len(text) <= 80 and text.startswith("Del artiklen"):
         return 1
-    if len(text) <= 12 and text.casefold() in SHARE_LABELS:
+    if _share_label(lines, k):
         return 1
     return 0
 
 
 def read_body(zone: list[Line], header: Header, *, has_title: bool, title: str | None,
-              widget_starts: list[int]) -> Body:
+              widget_starts: list[int], hero: str | None = None) -> Body:
     """Lead, blocks, links and related-link matches from the lines after the title.
 
     ``zone`` holds the lines after the title without widget lines; ``widget_starts`` are the
@@ -251,7 +280,7 @@ def read_body(zone: list[Line], header: Header, *, has_title: bool, title: str |
     while k < len(rest):
         line = rest[k]
         text = line.text
-        skip = _skip_in_body(rest, k, header, first=not body.blocks)
+        skip = _skip_in_body(rest, k, header, first=not body.blocks, hero=hero)
         if skip:
             k += skip
             continue

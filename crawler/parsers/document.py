@@ -399,8 +399,8 @@ def image_source(el: Any, base_url: str) -> str | None:
     placeholder) before ``src``, then the first ``srcset`` candidate; never a ``data:`` URI."""
     for name in ("data-src", "data-lazy-src", "data-original", "src", "srcset", "data-srcset"):
         value = (el.get(name) or "").strip()
-        if name.endswith("srcset"):
-            value = value.split(",")[0].strip().split(" ")[0]
+        if name.endswith("srcset") and value:
+            value = value.split()[0].rstrip(",")  # URLs may hold commas: split on spaces
         if value and not value.startswith("data:"):
             return absolute(value, base_url)
     return None

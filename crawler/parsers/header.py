@@ -36,13 +36,16 @@ WORD_COUNT = re.compile(rf"^{_WORDS}$")
 READING_TIME = re.compile(rf"^{_MINUTES}$")
 WORDS_AND_TIME = re.compile(rf"^{_WORDS}\s*[·|/–-]?\s*{_MINUTES}$")
 
-# The site prints "Foto:"; "Arkivfoto:", "Illustration:" and "Grafik:" credit the same way.
+# The site prints "Foto:"; "Arkivfoto:", "Illustration:" and "Grafik:" credit the same way —
+# alone on a line only with a short credit ("Grafik: Antallet af angreb er steget." is text).
 _CREDIT_LABEL = r"(?:Foto|Arkivfoto|Pressefoto|Illustration|Grafik)"
 CAPTION_CREDIT = re.compile(r"\(\s*" + _CREDIT_LABEL + r"\s*:", re.IGNORECASE)
 CAPTION_TAIL = re.compile(r"\(\s*" + _CREDIT_LABEL + r"\s*:.*\)\s*\.?$",
                           re.IGNORECASE | re.DOTALL)
-PLAIN_CREDIT = re.compile(r"^" + _CREDIT_LABEL + r"\s*:\s*(?P<credit>\S.{0,150})$",
-                          re.IGNORECASE)
+PLAIN_CREDIT = re.compile(r"^Foto\s*:\s*(?P<credit>\S.{0,150})$|"
+                          r"^(?:Arkivfoto|Pressefoto|Illustration|Grafik)\s*:\s*"
+                          r"(?P<other>[^\s.!?:][^.!?:]{0,60})\.?$", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(r"\bFoto\s*:", re.IGNORECASE)
 # "Tekst. Foto: X" — a credit element glued to the caption without parentheses. Only in a
 # figure or after the hero marker: in running text "… til brugernes foto: en ny knap" is prose.
 TRAILING_CREDIT = re.compile(r"\s+(?:Foto|Arkivfoto|Illustration|Grafik)\s*:\s*"
@@ -53,7 +56,7 @@ TOLD_TO = re.compile(r"^Fortalt til\s*:?\s*(?P<names>[A-ZÆØÅ].{1,100})$", re.
 _AND = re.compile(r"\s+og\s+|\s*&\s*")
 _DIGIT = re.compile(r"\d")
 _DATE_PARTS = re.compile(r"\s+(?:[|·]\s+|-\s+(?=[A-ZÆØÅ]))"
-                         r"|,?\s+(?=(?:[Oo]pdateret|[Ss]enest opdateret)\b)"
+                         r"|(?<![Ss]enest),?\s+(?=(?:[Ss]enest\s+)?[Oo]pdateret\b)"
                          r"|,\s+(?=(?:[Pp]ubliceret|[Uu]dgivet)\b)")
 _FIELDS = re.compile(r"\s+[|·•]\s+")
 _NAME = re.compile(r"^[A-ZÆØÅ][\w.'’-]*(?:\s+(?:[A-ZÆØÅ][\w.'’-]*|von|van|de|der|la))*$")
@@ -122,12 +125,17 @@ def parse_caption(text: str) -> tuple[str | None, str | None]:
                 caption = clean(caption[:dup.start()])
         return caption, credit
     plain = PLAIN_CREDIT.match(text)
-    if plain:
-        return None, clean(strip_final_period(plain["credit"]))
+    if plain and len((plain["credit"] or plain["other"]).split()) <= (25 if plain["credit"] else 6):
+        return None, clean(strip_final_period(plain["credit"] or plain["other"]))
     trailing = TRAILING_CREDIT.search(text)
     if trailing:
         return clean(text[:trailing.start()]), clean(strip_final_period(trailing["credit"]))
     return clean(text), None
+
+
+def credits_a_photo(text: str) -> bool:
+    """A ``Foto:`` credit in the line (the site's own form, also at the end of a piece)."""
+    return _PHOTO_CREDIT.search(text) is not None
 
 
 def is_caption(line: Line) -> bool:
@@ -140,7 +148,11 @@ def is_caption(line: Line) -> bool:
         return False
     if CAPTION_TAIL.search(text):
         return True
-    return len(text) <= 160 and PLAIN_CREDIT.match(text) is not None
+    if len(text) > 160:
+        return False
+    plain = PLAIN_CREDIT.match(text)
+    return plain is not None and (plain["credit"] is not None
+                                  or len(plain["other"].split()) <= 6)
 
 
 def take_caption(line: Line, text: str, header: Header) -> None:

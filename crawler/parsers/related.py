@@ -93,6 +93,20 @@ def _is_link_line(line: Line) -> bool:
     return len(linked) >= 0.6 * len(line.text)
 
 
+_DATED = re.compile(r"^[(\[]?[^()\[\]]*\b(?:19|20)\d\d[)\]]?\.?$")
+
+
+def _item_title(line: Line) -> str:
+    """A list item's title: the line, or its one link's text when the rest is only a date
+    (``Titel (12. januar 2022)``)."""
+    if len(line.links) == 1 and line.links[0][1]:
+        link_text = line.links[0][1]
+        rest = line.text.replace(link_text, "", 1).strip()
+        if rest and _DATED.match(rest):
+            return link_text
+    return line.text
+
+
 def _list_after(lines: list[Line], i: int, cue: str) -> list[RelatedMatch]:
     """``Læs også:`` alone: the linked titles on the following lines."""
     found: list[RelatedMatch] = []
@@ -101,10 +115,9 @@ def _list_after(lines: list[Line], i: int, cue: str) -> list[RelatedMatch]:
             len(lines[j].text) <= 250:
         item = lines[j]
         url = item.url or item.links[0][0]
-        if not (found and found[-1].url == url):  # a card's teaser line: same pointer
-            # One link in the line: its text is the title ("Titel (12. januar 2022)").
-            text = item.links[0][1] if len(item.links) == 1 and item.links[0][1] else item.text
-            found.append(RelatedMatch(cue, _clean_title(text), url, 0))
+        card = item.anchor is not None and not item.links  # a line of a card link
+        if not (card and found and found[-1].url == url and lines[j - 1].anchor == url):
+            found.append(RelatedMatch(cue, _clean_title(_item_title(item)), url, 0))
         j += 1
     if found:
         found[0].consumed = j - i

@@ -182,7 +182,7 @@ _SECTION_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 def _sentence(text: str) -> bool:
     """Prose rather than a company name: several words ending like a sentence."""
-    return text.endswith((".", "!", "?", ":")) and len(text.split()) > 3
+    return text.endswith((".", "!", "?", ":")) and len(text.split()) > 5
 
 
 def find_job_triples(lines: list[Line],
@@ -205,7 +205,7 @@ def find_job_triples(lines: list[Line],
                     and kinds[i] is None and kinds[i + 1] is None \
                     and len(a.text) <= 120 and len(b.text) <= 200 and " | " not in b.text \
                     and a.tag not in ("h1",) and b.tag not in ("h1",) \
-                    and not _sentence(a.text) and not b.text.endswith((":", "?", "!")):
+                    and not _sentence(a.text) and not b.text.endswith(":"):
                 triples.append((i, i + 1, i + 2))
                 i += 3
                 continue
