@@ -931,7 +931,69 @@ def test_srcset_urls_with_commas() -> None:
     assert art.image.url == "https://www.computerworld.dk/upload/w_800,h_450,c_fill/hero.jpg"
 
 
-def test_json_ld_author_with_a_comma_is_one_name() -> None:
-    head = HEAD_LD.format('"author": {"@type": "Person", "name": "Hansen, Jens"}')
+@pytest.mark.parametrize("line", [
+    "Tak fordi du læser med. Denne artikel er forbeholdt abonnenter.",
+    "Dette indhold er forbeholdt abonnenter.",
+    "Denne historie er forbeholdt abonnenter",
+    "Resten af denne artikel er forbeholdt Premium-abonnenter.",
+])
+def test_more_paywall_lines(line: str) -> None:
+    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p><p>{line}</p><p>{LONG}</p>"
+            "</div></article>")
+    assert parse_page(page(body), URL, FETCHED)[0].body == LONG2
+
+
+def test_a_share_bar_as_a_list_of_dead_links_is_not_body() -> None:
+    bar = ("<ul><li><a href='#'>Facebook</a></li><li><a href='#'>LinkedIn</a></li>"
+           "<li><a href='#'>Mail</a></li></ul>")
+    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p>{bar}<p>{LONG}</p></div>"
+            "</article>")
+    assert parse_page(page(body), URL, FETCHED)[0].body == f"{LONG2}\n\n{LONG}"
+
+
+@pytest.mark.parametrize("line,credit", [
+    ("Arkivfoto: Jens C. Hansen", "Jens C. Hansen"),
+    ("Grafik: Danmarks Statistik", "Danmarks Statistik"),
+    ("Grafik: Antallet af angreb er steget.", None),
+])
+def test_other_credit_labels_name_a_source(line: str, credit: str | None) -> None:
+    assert parse_caption(line)[1] == credit
+
+
+def test_a_credit_line_after_body_text_does_not_credit_the_hero() -> None:
+    head = "<meta property='og:image' content='https://cdn.computerworld.dk/hero.jpg'>"
+    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p><p>Grafik: Danmarks "
+            f"Statistik</p><p>{LONG}</p></div></article>")
+    art = parse_page(page(body, head), URL, FETCHED)[0]
+    assert art.image is not None and (art.image.caption, art.image.credit) == (None, None)
+    assert art.body == f"{LONG2}\n\n{LONG}"
+
+
+def test_a_later_figure_with_the_same_generic_file_name_is_another_picture() -> None:
+    head = ("<meta property='og:image' content='https://cdn.computerworld.dk/billeder/290001/"
+            "top-1200x630.jpg'>")
+    figure = ("<figure><img src='https://cdn.computerworld.dk/billeder/287100/top-1200x630.jpg'>"
+              "<figcaption>Arkivbillede fra 2023. (Foto: Jens Astrup)</figcaption></figure>")
+    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p>{figure}<p>{LONG}</p></div>"
+            "</article>")
+    art = parse_page(page(body, head), URL, FETCHED)[0]
+    assert art.image is not None and (art.image.caption, art.image.credit) == (None, None)
+
+
+def test_a_list_of_regions_in_an_article_is_no_job_ad() -> None:
+    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><h2>Mangel på udviklere</h2><p>Hvor "
+            "mangler virksomhederne flest udviklere?</p><ul><li>Københavnsområdet</li>"
+            f"<li>Midtjylland</li></ul><p>{LONG2}</p></div></article>")
+    records = parse_page(page(body), URL, FETCHED)
+    assert [r.record_type for r in records] == ["article"]
+    assert records[0].body.endswith(LONG2)
+
+
+@pytest.mark.parametrize("name,authors", [
+    ("Jens Hansen, Computerworld", ["Jens Hansen"]),
+    ("Hansen, Jens", ["Hansen, Jens"]),
+])
+def test_json_ld_author_names_with_a_comma(name: str, authors: list[str]) -> None:
+    head = HEAD_LD.format(f'"author": {{"@type": "Person", "name": "{name}"}}')
     body = f"<article><h1>Router</h1><p>{LONG}</p><p>{LONG2}</p></article>"
-    assert parse_page(page(body, head), URL, FETCHED)[0].authors == ["Hansen, Jens"]
+    assert parse_page(page(body, head), URL, FETCHED)[0].authors == authors

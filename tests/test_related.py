@@ -200,3 +200,10 @@ def test_a_link_that_is_part_of_the_title_gives_the_whole_line() -> None:
     art, related = read(items)
     assert rows(related) == [(0, "Læs også", "Kommunerne vil have fælles regler for AI", 291102),
                              (1, "Læs også", "Samme adresse, anden titel", 291102)]
+
+
+def test_a_year_in_the_title_is_not_a_date_after_it() -> None:
+    items = (f'<p>Læs også:</p><ul><li><a href="{A1}">Kommunerne vil have regler for</a> AI i '
+             '2025</li></ul>')
+    _, related = read(items)
+    assert rows(related) == [(0, "Læs også", "Kommunerne vil have regler for AI i 2025", 291102)]

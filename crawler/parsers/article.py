@@ -46,6 +46,7 @@ GENRES = ("Computerworld mener", "CW for 10 år siden", "Morgen-briefing", "Morg
           "Klumme", "Anmeldelse")
 _GENRE = re.compile(r"^(?P<genre>" + "|".join(re.escape(g) for g in GENRES) + r")\s*:")
 _AF = re.compile(r"^Af\s+")
+_SURNAME_FIRST = re.compile(r"^[A-ZÆØÅ][\w'’-]+,\s+[A-ZÆØÅ][\w.'’-]+$")
 _INTERVIEW = re.compile(r"^Interview\s+[A-ZÆØÅ]")
 SITE_SUFFIX = re.compile(r"\s*[|\-–]\s*Computerworld(?:\.dk)?\s*$", re.IGNORECASE)
 SITE_NAMES = frozenset({"computerworld", "computerworld.dk", "computerworld danmark"})
@@ -84,10 +85,12 @@ def _names(value: Any) -> list[str]:
         if not name or name.startswith(("http://", "https://")) or \
                 name.casefold() in SITE_NAMES:
             continue
-        # "Af A og B, Medie" written into the name: its names. "Hansen, Jens" stays one name.
-        split = byline_names("Af " + _AF.sub("", name)) \
-            if _AF.match(name) or " og " in name else None
-        names.extend(split or [_AF.sub("", name)])
+        name = _AF.sub("", name)
+        # "A og B, Medie" written into the name: its names. "Hansen, Jens" stays one name.
+        surname_first = _SURNAME_FIRST.match(name) is not None
+        split = byline_names("Af " + name) \
+            if ("," in name and not surname_first) or " og " in name else None
+        names.extend(split or [name])
     return names
 
 

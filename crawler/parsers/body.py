@@ -49,8 +49,10 @@ SECTION_LABELS = frozenset({"næste artikel", "forrige artikel", "mest læste", 
                             "andre læser også", "populære artikler"})
 # Matched against the lower-cased line.
 PAYWALL = re.compile(
-    r"^(?:denne |resten af |hele )?(?:artikel|artiklen|indholdet|historien)\b[^.]{0,40}?"
-    r"forbeholdt|^(?:\w+ er )?forbeholdt (?:vores )?abonnenter|læs hele artiklen|bliv abonnent|se abonnementer|"
+    r"(?:^|[.!?]\s+)(?:(?:denne|dette|resten af|hele)\s+)*(?:artikel|artiklen|indhold|"
+    r"indholdet|historie|historien)\b[^.]{0,40}?forbeholdt|"
+    r"(?:^|[.!?]\s+)(?:\w+\s+er\s+)?forbeholdt\s+(?:vores\s+)?(?:[\w-]+-)?abonnenter|"
+    r"læs hele artiklen|bliv abonnent|se abonnementer|"
     r"log ind for at læse|køb adgang|prøv premium|allerede abonnent|fortsæt med at læse")
 TOOL_LABEL = re.compile(
     r"^(?:Del (?:på|artiklen|via)\b|Send som e-?mail|Gem artikel|Print(?:er)? artikel|"
@@ -194,13 +196,19 @@ def block_kind(line: Line, next_line: Line | None, headlines: list[str]) -> str:
 
 def _share_label(lines: list[Line], k: int) -> bool:
     """A share bar's bare label (``Facebook``, ``Mail``): a link, or one of a run of such
-    labels — never a list item or a table cell, which may name platforms."""
+    labels. In a list or table only when every item of the run is one (an article may list
+    platforms: ``LinkedIn``, ``TikTok`` …)."""
     line = lines[k]
-    if line.tag in ("li", "td", "th") or not _is_share_word(line.text):
+    if not _is_share_word(line.text):
         return False
-    return line.url is not None or any(
-        0 <= n < len(lines) and lines[n].tag not in ("li", "td", "th")
-        and _is_share_word(lines[n].text) for n in (k - 1, k + 1))
+    if line.url is not None:
+        return True
+    if line.tag in ("li", "td", "th"):
+        parent = line.path[:-1]
+        run = [ln for ln in lines if ln.path[:-1] == parent and ln.tag == line.tag]
+        return len(run) >= 2 and all(_is_share_word(ln.text) for ln in run)
+    return any(0 <= n < len(lines) and lines[n].tag not in ("li", "td", "th")
+               and _is_share_word(lines[n].text) for n in (k - 1, k + 1))
 
 
 def _is_share_word(text: str) -> bool:
@@ -208,9 +216,8 @@ def _is_share_word(text: str) -> bool:
 
 
 def _same_picture(a: str | None, b: str | None) -> bool:
-    """Two URLs of one picture: the same file name (a CDN adds sizes in the query)."""
-    return bool(a and b) and urlsplit(a).path.rsplit("/", 1)[-1] == \
-        urlsplit(b).path.rsplit("/", 1)[-1]
+    """Two URLs of one picture: the same path (a CDN may add sizes in the query)."""
+    return bool(a and b) and urlsplit(a).path == urlsplit(b).path
 
 
 def _skip_in_body(lines: list[Line], k: int, header: Header, first: bool = True,
@@ -222,8 +229,8 @@ def _skip_in_body(lines: list[Line], k: int, header: Header, first: bool = True,
         # A figure after body text is another picture — unless it shows the page's image (or
         # the page names none): its caption is not the hero's. A "Foto:" line outside a figure
         # captions the hero wherever it stands (first-person pieces end with it).
-        keep = first or (line.in_figure and (_same_picture(line.image, hero) or (
-            hero is None and header.image is None))) or \
+        keep = first or text.startswith(HERO_MARKER) or (line.in_figure and (
+            _same_picture(line.image, hero) or (hero is None and header.image is None))) or \
             (not line.in_figure and credits_a_photo(text))
         return take_figure(lines, k, header, keep=keep)
     if text.startswith(HERO_MARKER) or PREMIUM_MARKER.match(text) or \

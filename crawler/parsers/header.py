@@ -44,7 +44,9 @@ CAPTION_TAIL = re.compile(r"\(\s*" + _CREDIT_LABEL + r"\s*:.*\)\s*\.?$",
                           re.IGNORECASE | re.DOTALL)
 PLAIN_CREDIT = re.compile(r"^Foto\s*:\s*(?P<credit>\S.{0,150})$|"
                           r"^(?:Arkivfoto|Pressefoto|Illustration|Grafik)\s*:\s*"
-                          r"(?P<other>[^\s.!?:][^.!?:]{0,60})\.?$", re.IGNORECASE)
+                          r"(?P<other>[^\s!?:][^!?:]{0,60})$", re.IGNORECASE)
+_CREDIT_PARTICLES = frozenset({"og", "af", "for", "i", "von", "van", "de", "der", "/", "&", "-",
+                               "–", "|"})
 _PHOTO_CREDIT = re.compile(r"\bFoto\s*:", re.IGNORECASE)
 # "Tekst. Foto: X" — a credit element glued to the caption without parentheses. Only in a
 # figure or after the hero marker: in running text "… til brugernes foto: en ny knap" is prose.
@@ -125,7 +127,7 @@ def parse_caption(text: str) -> tuple[str | None, str | None]:
                 caption = clean(caption[:dup.start()])
         return caption, credit
     plain = PLAIN_CREDIT.match(text)
-    if plain and len((plain["credit"] or plain["other"]).split()) <= (25 if plain["credit"] else 6):
+    if plain and (plain["credit"] or _names_a_source(plain["other"])):
         return None, clean(strip_final_period(plain["credit"] or plain["other"]))
     trailing = TRAILING_CREDIT.search(text)
     if trailing:
@@ -152,7 +154,15 @@ def is_caption(line: Line) -> bool:
         return False
     plain = PLAIN_CREDIT.match(text)
     return plain is not None and (plain["credit"] is not None
-                                  or len(plain["other"].split()) <= 6)
+                                  or _names_a_source(plain["other"]))
+
+
+def _names_a_source(text: str) -> bool:
+    """A credit names people or agencies (``Jens C. Hansen``, ``Danmarks Statistik``): short,
+    capitalised words — not a sentence (``Antallet af angreb er steget``)."""
+    words = strip_final_period(text.strip()).split()
+    return 0 < len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit()
+                                       or w in _CREDIT_PARTICLES for w in words)
 
 
 def take_caption(line: Line, text: str, header: Header) -> None:
@@ -171,7 +181,8 @@ def take_figure(lines: list[Line], i: int, header: Header, keep: bool = True) ->
     how many lines were taken."""
     line = lines[i]
     if not line.in_figure:
-        take_caption(line, line.text, header)
+        if keep:
+            take_caption(line, line.text, header)
         return 1
     j = i
     while j < len(lines) and lines[j].in_figure and (j == i or (

@@ -93,7 +93,9 @@ def _is_link_line(line: Line) -> bool:
     return len(linked) >= 0.6 * len(line.text)
 
 
-_DATED = re.compile(r"^[(\[]?[^()\[\]]*\b(?:19|20)\d\d[)\]]?\.?$")
+# What may follow a title's link in a list: a date in brackets or after a dash.
+_DATED = re.compile(r"^(?:[(\[][^()\[\]]*\b(?:19|20)\d\d[)\]]|[-–]\s*[0-3]?\d\.\s*\w+\.?\s+"
+                    r"(?:19|20)\d\d)\.?$")
 
 
 def _item_title(line: Line) -> str:

@@ -180,9 +180,13 @@ def widget_scope(lines: list[Line], pos: int) -> tuple[int, ...]:
 _SECTION_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
+_COMPANY_ENDINGS = ("Inc.", "Ltd.", "Corp.", "Co.", "Bros.", "m.fl.")
+
+
 def _sentence(text: str) -> bool:
     """Prose rather than a company name: several words ending like a sentence."""
-    return text.endswith((".", "!", "?", ":")) and len(text.split()) > 5
+    return text.endswith((".", "!", "?", ":")) and len(text.split()) > 3 \
+        and not text.endswith(_COMPANY_ENDINGS)
 
 
 def find_job_triples(lines: list[Line],
@@ -199,7 +203,8 @@ def find_job_triples(lines: list[Line],
     triples = []
     i = 0
     while i + 2 < len(lines):
-        if regions[i + 2] and lines[i + 2].tag not in _SECTION_HEADINGS:
+        if regions[i + 2] and lines[i + 2].tag not in _SECTION_HEADINGS \
+                and not (i + 3 < len(lines) and regions[i + 3]):  # a list of regions
             a, b = lines[i], lines[i + 1]
             if not regions[i] and not regions[i + 1] \
                     and kinds[i] is None and kinds[i + 1] is None \
