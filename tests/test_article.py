@@ -997,3 +997,22 @@ def test_json_ld_author_names_with_a_comma(name: str, authors: list[str]) -> Non
     head = HEAD_LD.format(f'"author": {{"@type": "Person", "name": "{name}"}}')
     body = f"<article><h1>Router</h1><p>{LONG}</p><p>{LONG2}</p></article>"
     assert parse_page(page(body, head), URL, FETCHED)[0].authors == authors
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='newsletter'><h3>Tilmeld dig Computerworlds nyhedsbrev</h3><p>Få de vigtigste "
+    "it-nyheder hver morgen.</p><form><input type='email'><button>Tilmeld</button></form></div>",
+    "<div class='share-bar'><span>Del</span> <a href='#'>Facebook</a> <a href='#'>LinkedIn</a>"
+    "</div>",
+])
+def test_a_box_named_as_chrome_inside_the_article_is_not_body(box: str) -> None:
+    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p>{box}<p>{LONG}</p></div>"
+            "</article>")
+    assert parse_page(page(body), URL, FETCHED)[0].body == f"{LONG2}\n\n{LONG}"
+
+
+def test_header_and_footer_classes_inside_the_article_are_its_own() -> None:
+    body = (f"<article><h1>Router</h1><div class='header'><p>{LONG}</p></div><div><p>{LONG2}</p>"
+            f"</div><div class='footer'><p>{LONG}</p></div></article>")
+    art = parse_page(page(body), URL, FETCHED)[0]
+    assert (art.lead, art.body) == (LONG, f"{LONG2}\n\n{LONG}")

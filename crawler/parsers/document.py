@@ -13,7 +13,9 @@ The HTML tree is walked once and flattened into :class:`Line` objects in reading
   each remembering the card's link as its ``anchor``;
 * page chrome is left out: ``<nav>``, ARIA ``navigation``/``banner``/``contentinfo``/``search``/
   ``dialog`` roles, a top-level ``<header>``/``<footer>`` (not one inside an article card) and,
-  as a hint only, whole class/id tokens such as ``cookie-banner`` or ``site-footer``; so are
+  as a hint only, whole class/id tokens such as ``cookie-banner`` or ``site-footer`` (inside an
+  ``<article>`` only the tokens of boxes that sit in articles: ``newsletter``, ``share``,
+  ``cookie`` …; not inside cards of lists, sections and asides); so are
   hidden elements, scripts and forms' controls, and lines that are only share links
   (Twitter/X intents, Facebook sharer, LinkedIn share, ``mailto:``). A ``<nav>``, a
   ``<header>``/``<footer>`` or a navigation/banner role that holds an ``<h1>`` is not left out:
@@ -63,6 +65,12 @@ CHROME_HINTS = frozenset(
     "newsletter-signup footer site-footer page-footer header site-header page-header masthead "
     "share share-bar sharing social login".split()
 )
+# Inside an <article> (but not inside a card in it) only these hints count: "header" or
+# "footer" there may be the article's own.
+BOX_HINTS = frozenset(
+    "newsletter newsletter-signup share share-bar sharing social cookie cookies cookie-banner "
+    "cookie-consent consent gdpr login".split()
+)
 # Elements below which a <header>/<footer> is part of content (a card's footer), not page
 # chrome; below CARD_TAGS a chrome-hinting class is content too.
 INNER_TAGS = frozenset({"article", "aside", "section", "main", "li"})
@@ -86,9 +94,10 @@ _BLANK_LINE = re.compile(r"\S[ \t\r]*\n[ \t\r]*\n[ \t\r\n]*\S")
 _BLANK_GAP = re.compile(r"\n[ \t\r]*\n")
 
 # Context flags of the element being walked.
-_ASIDE, _ARTICLE, _FIGURE, _QUOTE, _BOLD, _PRE, _INNER, _BODY, _CARD = (1 << n for n in range(9))
+_ASIDE, _ARTICLE, _FIGURE, _QUOTE, _BOLD, _PRE, _INNER, _BODY, _CARD, _IN_ARTICLE = (
+    1 << n for n in range(10))
 _LINE_FLAGS = _ASIDE | _ARTICLE | _FIGURE | _QUOTE | _BODY  # the bits a Line keeps
-_FLAG_OF_TAG = {"article": _INNER | _CARD | _ARTICLE, "main": _INNER | _ARTICLE,
+_FLAG_OF_TAG = {"article": _INNER | _CARD | _ARTICLE | _IN_ARTICLE, "main": _INNER | _ARTICLE,
                 "aside": _INNER | _CARD | _ASIDE, "section": _INNER | _CARD,
                 "li": _INNER | _CARD, "strong": _BOLD, "b": _BOLD, "figure": _FIGURE,
                 "blockquote": _QUOTE, "pre": _PRE}
@@ -307,8 +316,10 @@ class _Flattener:
                 if "white-space:pre" in folded:
                     new |= _PRE
             if cls or ident:
-                if not flags & _CARD and tag != "article" and tag != "main" and \
-                        _hints_chrome(cls, ident) and not _has_h1(el):
+                if tag != "article" and tag != "main" and (
+                        (not flags & _CARD and _hints_chrome(cls, ident))
+                        or (flags & _IN_ARTICLE and _hints_box(cls, ident))) \
+                        and not _has_h1(el):
                     return
                 if cls and self.pre and any(c in self.pre for c in cls.split()):
                     new |= _PRE
@@ -404,6 +415,13 @@ def image_source(el: Any, base_url: str) -> str | None:
         if value and not value.startswith("data:"):
             return absolute(value, base_url)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _hints_box(cls: str | None, ident: str | None) -> bool:
+    """Whether the class or id names a box that sits inside articles without being article
+    text: a newsletter sign-up, a share bar, a cookie notice."""
+    return any(h in BOX_HINTS for h in f"{cls or ''} {ident or ''}".lower().split())
 
 
 @lru_cache(maxsize=4096)
