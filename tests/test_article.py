@@ -778,6 +778,16 @@ def test_a_dialog_holding_an_h1_is_still_chrome() -> None:
 
 # --- markup a CMS might produce (an adversarial sweep of the parsers) -----------------------
 
+def amid_body(markup: str, head: str = "") -> Article:
+    """The article of a page whose body is LONG2, ``markup``, LONG (LONG before it is the
+    lead)."""
+    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p>{markup}<p>{LONG}</p>"
+            "</div></article>")
+    art = parse_page(page(body, head), URL, FETCHED)[0]
+    assert isinstance(art, Article)
+    return art
+
+
 def test_a_region_heading_in_the_text_is_no_job_ad() -> None:
     body = (f"<article><h1>Regionen vælger ny platform</h1><p>{LONG}</p><div><p>Også de "
             "offentlige kunder er ramt.</p><p>Det gælder blandt andet to af landets regioner:</p>"
@@ -844,9 +854,7 @@ def test_prose_that_sounds_like_an_ending_does_not_end_the_body(line: str) -> No
     "<p>Grafik: Computerworld</p>",
 ])
 def test_ad_share_and_credit_labels_are_not_body(noise: str) -> None:
-    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p>{noise}<p>{LONG}</p></div>"
-            "</article>")
-    assert parse_page(page(body), URL, FETCHED)[0].body == f"{LONG2}\n\n{LONG}"
+    assert amid_body(noise).body == f"{LONG2}\n\n{LONG}"
 
 
 @pytest.mark.parametrize("img", [
@@ -886,9 +894,7 @@ def test_senest_opdateret_stays_one_label(line: str, published: str | None,
     ("Denne artikel er forbeholdt abonnenter. Bliv abonnent i dag.", True),
 ])
 def test_paywall_lines_end_the_body_and_prose_does_not(line: str, ends: bool) -> None:
-    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p><p>{line}</p><p>{LONG}</p>"
-            "</div></article>")
-    art = parse_page(page(body), URL, FETCHED)[0]
+    art = amid_body(f"<p>{line}</p>")
     assert art.body == (LONG2 if ends else f"{LONG2}\n\n{line}\n\n{LONG}")
 
 
@@ -903,9 +909,7 @@ def test_paywall_lines_end_the_body_and_prose_does_not(line: str, ends: bool) ->
 ])
 def test_words_of_share_bars_and_credits_stay_when_they_are_text(markup: str,
                                                                  kept: list[str]) -> None:
-    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p>{markup}<p>{LONG}</p></div>"
-            "</article>")
-    art = parse_page(page(body), URL, FETCHED)[0]
+    art = amid_body(markup)
     assert art.body == "\n\n".join([LONG2, *kept, LONG])
     assert art.image is None
 
@@ -914,9 +918,7 @@ def test_words_of_share_bars_and_credits_stay_when_they_are_text(markup: str,
 def test_the_hero_figure_after_the_first_paragraph_keeps_its_caption(head: str) -> None:
     figure = ("<figure><img src='/img/hero.jpg'><figcaption>Birthe Lund er it-chef. (Foto: Anders "
               "Holm)</figcaption></figure>")
-    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p>{figure}<p>{LONG}</p></div>"
-            "</article>")
-    art = parse_page(page(body, head), URL, FETCHED)[0]
+    art = amid_body(figure, head)
     assert art.image is not None
     assert (art.image.caption, art.image.credit) == ("Birthe Lund er it-chef.", "Anders Holm")
     assert art.body == f"{LONG2}\n\n{LONG}"
@@ -938,17 +940,13 @@ def test_srcset_urls_with_commas() -> None:
     "Resten af denne artikel er forbeholdt Premium-abonnenter.",
 ])
 def test_more_paywall_lines(line: str) -> None:
-    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p><p>{line}</p><p>{LONG}</p>"
-            "</div></article>")
-    assert parse_page(page(body), URL, FETCHED)[0].body == LONG2
+    assert amid_body(f"<p>{line}</p>").body == LONG2
 
 
 def test_a_share_bar_as_a_list_of_dead_links_is_not_body() -> None:
     bar = ("<ul><li><a href='#'>Facebook</a></li><li><a href='#'>LinkedIn</a></li>"
            "<li><a href='#'>Mail</a></li></ul>")
-    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p>{bar}<p>{LONG}</p></div>"
-            "</article>")
-    assert parse_page(page(body), URL, FETCHED)[0].body == f"{LONG2}\n\n{LONG}"
+    assert amid_body(bar).body == f"{LONG2}\n\n{LONG}"
 
 
 @pytest.mark.parametrize("line,credit", [
@@ -962,9 +960,7 @@ def test_other_credit_labels_name_a_source(line: str, credit: str | None) -> Non
 
 def test_a_credit_line_after_body_text_does_not_credit_the_hero() -> None:
     head = "<meta property='og:image' content='https://cdn.computerworld.dk/hero.jpg'>"
-    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p><p>Grafik: Danmarks "
-            f"Statistik</p><p>{LONG}</p></div></article>")
-    art = parse_page(page(body, head), URL, FETCHED)[0]
+    art = amid_body("<p>Grafik: Danmarks Statistik</p>", head)
     assert art.image is not None and (art.image.caption, art.image.credit) == (None, None)
     assert art.body == f"{LONG2}\n\n{LONG}"
 
@@ -974,9 +970,7 @@ def test_a_later_figure_with_the_same_generic_file_name_is_another_picture() -> 
             "top-1200x630.jpg'>")
     figure = ("<figure><img src='https://cdn.computerworld.dk/billeder/287100/top-1200x630.jpg'>"
               "<figcaption>Arkivbillede fra 2023. (Foto: Jens Astrup)</figcaption></figure>")
-    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p>{figure}<p>{LONG}</p></div>"
-            "</article>")
-    art = parse_page(page(body, head), URL, FETCHED)[0]
+    art = amid_body(figure, head)
     assert art.image is not None and (art.image.caption, art.image.credit) == (None, None)
 
 
@@ -1006,9 +1000,7 @@ def test_json_ld_author_names_with_a_comma(name: str, authors: list[str]) -> Non
     "</div>",
 ])
 def test_a_box_named_as_chrome_inside_the_article_is_not_body(box: str) -> None:
-    body = (f"<article><h1>Router</h1><p>{LONG}</p><div><p>{LONG2}</p>{box}<p>{LONG}</p></div>"
-            "</article>")
-    assert parse_page(page(body), URL, FETCHED)[0].body == f"{LONG2}\n\n{LONG}"
+    assert amid_body(box).body == f"{LONG2}\n\n{LONG}"
 
 
 def test_header_and_footer_classes_inside_the_article_are_its_own() -> None:

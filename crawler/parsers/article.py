@@ -248,8 +248,7 @@ def parse_article(lines: list[Line], meta: Metadata, url: str, fetched_at: str,
             [k for k in _as_list(keywords) if isinstance(k, str)]
         tags = [t for t in (clean(x) for x in raw_tags) if t]
 
-    img_url = meta.first("og:image", "twitter:image") or _image_url(ld.get("image")) \
-        or header.image
+    img_url = hero or header.image
     img_url = absolute(img_url, url) if img_url else None
     image = Image(url=img_url, caption=header.caption, credit=header.credit) \
         if (img_url or header.caption or header.credit) else None

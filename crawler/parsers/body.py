@@ -83,8 +83,8 @@ def is_paywall(text: str) -> bool:
     lowered = text.lower()
     # Every PAYWALL phrase holds one of these words: testing them first spares most lines the
     # regex search (an alternation is tried at every position: ~2 µs on a paragraph).
-    if not ("abonn" in lowered or "læs" in lowered or "adgang" in lowered
-            or "premium" in lowered):
+    if not ("forbeholdt" in lowered or "abonn" in lowered or "læs" in lowered
+            or "adgang" in lowered or "premium" in lowered):
         return False
     return PAYWALL.search(lowered) is not None
 
