@@ -1,7 +1,7 @@
 """The pages the parse benchmarks run on: the fixture pages and generated variants of them.
 
 Variants are made deterministically (a fixed seed) from the fixture pages and from pages of
-the synthetic site (:mod:`crawler.synthetic`): the paragraphs of the page's largest run of
+the synthetic site (:mod:`crawler.devtools.synthetic`): the paragraphs of the page's largest run of
 paragraphs are shuffled and some are duplicated, and a few widget-like blocks (asides,
 sections, lists, cards) are duplicated in place, so the corpus covers longer bodies and
 repeated widgets than the hand-written fixtures do.
@@ -17,8 +17,8 @@ from typing import Any
 
 import lxml.html
 
-from crawler.fixturecheck import Case, all_cases
-from crawler.synthetic import SyntheticSite
+from crawler.devtools.fixtures import Case, all_cases
+from crawler.devtools.synthetic import SyntheticSite
 
 FETCHED_AT = "2026-02-03T10:00:00Z"
 _PARAGRAPH_TAGS = frozenset({"p"})

@@ -1,7 +1,7 @@
 """End-to-end crawl speed: ``cwscrape crawl`` of a local synthetic site against
 ``scrapy bench`` on the same machine in the same run.
 
-The site (:class:`crawler.synthetic.SiteServer`) runs in this process and generates every
+The site (:class:`crawler.devtools.synthetic.SiteServer`) runs in this process and generates every
 article page from the seed page's template on the fly; the crawl is a child process running
 the default path (robots.txt → sitemaps → articles, validation, dedup, JSON Lines, the WARC
 archive, the crawl state). Its rate is the median of the articles served per
@@ -31,7 +31,7 @@ from bench import memory
 from bench.report import Row, Target
 from bench.startup import cwscrape_command
 from bench.timing import median
-from crawler.synthetic import URLS_PER_SITEMAP, SiteServer, SyntheticSite
+from crawler.devtools.synthetic import URLS_PER_SITEMAP, SiteServer, SyntheticSite
 
 TARGET = Target(">=", 0.7, "issue 7")
 _LOGSTATS = re.compile(r"Crawled (\d+) pages \(at (\d+) pages/min\)")

@@ -26,7 +26,7 @@ from bench.corpus import Page, with_site_chrome
 from bench.report import Row, Target
 from bench.timing import interleaved, median, ms, quantile
 from crawler.parsers import parse_page
-from crawler.parsers.document import BLOCK_TAGS, SKIP_TAGS, parse_html
+from crawler.parsers.html.lines import BLOCK_TAGS, SKIP_TAGS, parse_html
 
 TARGET_LXML_ISSUE_7 = Target("<=", 2.0, "issue 7")
 TARGET_LXML_ISSUE_4 = Target("<=", 2.5, "issue 4")

@@ -17,7 +17,7 @@ import lxml.html
 
 from bench.report import Row
 from bench.timing import interleaved, median, ms, us
-from crawler.fixturecheck import Case, all_cases
+from crawler.devtools.fixtures import Case, all_cases
 from crawler.parsers import page as page_module
 from crawler.parsers import parse_page, parse_people_entry
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench.report import Row, Target
-from crawler.fixturecheck import Case, all_cases
+from crawler.devtools.fixtures import Case, all_cases
 from crawler.parsers import parse_page
 
 _TOKEN = re.compile(r"\w+")

@@ -1,5 +1,5 @@
 """Re-parse scaling: pages a second re-parsing one WARC archive with
-``crawler.reparse.reparse(..., processes=N)`` for N = 1 and 2, alternating.
+``crawler.runs.reparse.reparse(..., processes=N)`` for N = 1 and 2, alternating.
 
 The archive is the one the large crawl of :mod:`bench.crawl` wrote (the default path); run on
 its own, this module writes one directly with ``RunWriter.archive_response`` from the
@@ -16,14 +16,14 @@ from pathlib import Path
 
 from bench.report import Row, Target
 from bench.timing import median
-from crawler.reparse import reparse
-from crawler.synthetic import SyntheticSite
+from crawler.runs.reparse import reparse
+from crawler.devtools.synthetic import SyntheticSite
 
 TARGET = Target(">=", 1.7, "issue 7")
 
 
 def write_archive(pages: int, work: Path) -> Path:
-    from pipelines.jsonl import RunWriter
+    from crawler.storage.runfolder import RunWriter
 
     site = SyntheticSite(n_articles=pages)
     writer = RunWriter(Path(tempfile.mkdtemp(prefix="warc-", dir=work)), archive=True)

@@ -52,18 +52,18 @@ CWSCRAPE_RUN_ID = None
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "crawler.middlewares.SameHostMiddleware": 50,
-    "crawler.middlewares.RobotsPolicyMiddleware": 100,
+    "crawler.fetching.middlewares.SameHostMiddleware": 50,
+    "crawler.fetching.middlewares.RobotsPolicyMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "crawler.middlewares.BackoffRetryMiddleware": 550,
+    "crawler.fetching.middlewares.BackoffRetryMiddleware": 550,
 }
 RETRY_BACKOFF_BASE = 1.0
 RETRY_BACKOFF_MAX = 30.0
 RETRY_AFTER_MAX = 120.0
 
 EXTENSIONS = {
-    "crawler.extensions.ArchiveExtension": 100,
-    "crawler.extensions.ProgressExtension": 200,
+    "crawler.runs.extensions.ArchiveExtension": 100,
+    "crawler.runs.extensions.ProgressExtension": 200,
 }
 CWSCRAPE_ARCHIVE = True  # a WARC of every fetched response, per run
 CWSCRAPE_PROGRESS_SECONDS = 5.0

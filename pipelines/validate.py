@@ -10,7 +10,7 @@ from typing import Any
 
 from crawler.items import PageResult
 from crawler.records import ErrorRecord, Record
-from crawler.validation import record_problems
+from crawler.records.validation import record_problems
 
 
 class ValidatePipeline:

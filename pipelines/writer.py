@@ -11,10 +11,10 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from crawler.dates import utc_now_iso
+from crawler.normalize.dates import utc_now_iso
 from crawler.items import PageResult
 from crawler.records import ErrorRecord, content_hash
-from crawler.runtime import get_state, get_writer
+from crawler.runs.session import get_state, get_writer
 
 # Record types that are versions of the article (written again when it changes).
 VERSIONED = frozenset({"article", "related_link"})

@@ -1,4 +1,4 @@
-"""Fault handlers for :class:`crawler.synthetic.SyntheticSite` (``site.faults[path] = …``).
+"""Fault handlers for :class:`crawler.devtools.synthetic.SyntheticSite` (``site.faults[path] = …``).
 
 Each handler answers one request on the raw connection the way a broken server would.
 Handlers that wait are bounded (a few seconds at most) so the server always stops.

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Callable
 
 from crawler.records import TYPE_ORDER
-from crawler.synthetic import SiteServer, SyntheticSite
-from crawler.urls import article_id
-from crawler.validation import error_line_problems, record_problems
+from crawler.devtools.synthetic import SiteServer, SyntheticSite
+from crawler.normalize.urls import article_id
+from crawler.records.validation import error_line_problems, record_problems
 from reliability import faults
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -33,15 +33,15 @@ from twisted.internet.error import (
 
 from datetime import datetime
 
-from crawler.dates import to_copenhagen, utc_now_iso
-from crawler.feeds import parse_listing, parse_rss
+from crawler.normalize.dates import to_copenhagen, utc_now_iso
+from crawler.discovery.feeds import parse_listing, parse_rss
 from crawler.items import PageResult
-from crawler.middlewares import Offsite, RateLimited, RobotsForbidden, RobotsUnreachable
+from crawler.fetching.middlewares import Offsite, RateLimited, RobotsForbidden, RobotsUnreachable
 from crawler.parsers import looks_complete, parse_page_report
 from crawler.records import ErrorRecord
-from crawler.runtime import get_state
-from crawler.sitemaps import parse_sitemap, robots_sitemaps
-from crawler.urls import article_id, dedup_key, strip_tracking
+from crawler.runs.session import get_state
+from crawler.discovery.sitemaps import parse_sitemap, robots_sitemaps
+from crawler.normalize.urls import article_id, dedup_key, strip_tracking
 
 DEFAULT_BASE_URL = "https://www.computerworld.dk"
 _HREF = re.compile(rb"""href\s*=\s*["']([^"'#]*?/art/\d+[^"'#]*)["']""", re.IGNORECASE)

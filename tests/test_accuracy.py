@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crawler import accuracy
-from crawler.fixturecheck import Case, all_cases
+from crawler.devtools import accuracy
+from crawler.devtools.fixtures import Case, all_cases
 
 CASES = all_cases()
 PEOPLE_CASES = [c for c in CASES if any(r["record_type"] == "people_news" for r in c.expected)]

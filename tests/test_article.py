@@ -12,11 +12,11 @@ from typing import Any, Callable
 import lxml.html
 import pytest
 
-from crawler import dates
-from crawler.fixturecheck import all_cases, parse_case
+from crawler.normalize import dates
+from crawler.devtools.fixtures import all_cases, parse_case
 from crawler.parsers import parse_page, parse_page_report
-from crawler.parsers.document import BLOCK_TAGS
-from crawler.parsers.header import parse_caption
+from crawler.parsers.html.lines import BLOCK_TAGS
+from crawler.parsers.article.header import parse_caption
 from crawler.errors import ParseError
 from crawler.records import Article
 

@@ -95,7 +95,7 @@ def test_token_scores(extracted: str, expected: str, p: float, r: float) -> None
 
 
 def test_body_quality_rows() -> None:
-    from crawler.fixturecheck import all_cases
+    from crawler.devtools.fixtures import all_cases
 
     rows = quality.run(all_cases()[:3])
     assert [r.figure for r in rows] == ["body F1, ours, 3 fixture pages",

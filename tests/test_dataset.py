@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from crawler.dataset import (
+from crawler.research.load import (
     DatasetError,
     LoadReport,
     find_runs,
@@ -20,7 +20,7 @@ from crawler.dataset import (
     load_manifests,
     to_pandas,
 )
-from crawler.frames import column_dtypes
+from crawler.research.dataframes import column_dtypes
 from crawler.records import RECORD_TYPES, TYPE_ORDER, Article, Block, Image, PeopleNews
 from tests.conftest import read_jsonl
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from crawler import dates
+from crawler.normalize import dates
 
 CASES = [
     ("pr. 2. februar 2026", date(2026, 2, 2)),

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from crawler.records import TYPE_ORDER
-from crawler.validation import error_line_problems, record_problems
+from crawler.records.validation import error_line_problems, record_problems
 from tests.conftest import read_jsonl
 
 # Unique records a full crawl must produce, counted by hand in fixtures/site/README.md.

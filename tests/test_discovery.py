@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import crawler.settings as settings
-from crawler.demo import DemoServer
-from crawler.run import crawl_settings
-from crawler.urls import canonical_article_url, dedup_key
+from crawler.devtools.servers import DemoServer
+from crawler.runs.crawl import crawl_settings
+from crawler.normalize.urls import canonical_article_url, dedup_key
 from spiders.computerworld import newer
 from tests.crawlrun import ROOT, records
 

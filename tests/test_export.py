@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from crawler import research_cli
-from crawler.dataset import load_dicts
-from crawler.export import arrow_schema
+from crawler.cli import research as research_cli
+from crawler.research.load import load_dicts
+from crawler.research.parquet import arrow_schema
 from crawler.records import TYPE_ORDER
 from tests.conftest import read_jsonl
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.fixturecheck import all_cases, compare, missing_fields, parse_case
+from crawler.devtools.fixtures import all_cases, compare, missing_fields, parse_case
 
 CASES = all_cases()
 

@@ -23,11 +23,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crawler.errors import ParseError
-from crawler.feeds import parse_rss
-from crawler.fixturecheck import all_cases
+from crawler.discovery.feeds import parse_rss
+from crawler.devtools.fixtures import all_cases
 from crawler.parsers import parse_page, parse_people_entry
-from crawler.sitemaps import parse_sitemap
-from crawler.validation import record_problems
+from crawler.discovery.sitemaps import parse_sitemap
+from crawler.records.validation import record_problems
 
 TOTAL = int(os.environ.get("CWSCRAPE_FUZZ_EXAMPLES", 10000 if os.environ.get("CI") else 1500))
 URL = "https://www.computerworld.dk/art/293101/fuzz"

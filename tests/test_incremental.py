@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 
-from crawler.synthetic import SiteServer, SyntheticSite
-from crawler.urls import article_id
+from crawler.devtools.synthetic import SiteServer, SyntheticSite
+from crawler.normalize.urls import article_id
 from tests.crawlrun import ROOT, crawl, crawl_cmd, duplicate_ids, lines, records, runs
 
 

@@ -17,21 +17,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from crawler import dates
-from crawler.fixturecheck import all_cases, parse_case
+from crawler.normalize import dates
+from crawler.devtools.fixtures import all_cases, parse_case
 from crawler.parsers import parse_page
-from crawler.parsers import people as people_module
+from crawler.parsers.widgets import people as people_module
 from crawler.parsers import page as page_module
-from crawler.parsers.document import Line
-from crawler.parsers.people import (
+from crawler.parsers.html.lines import Line
+from crawler.parsers.widgets.people import (
     parse_people_block,
     parse_people_entry,
     parse_people_text,
     split_label,
 )
-from crawler.parsers.people_templates import split_sentences
-from crawler.records import PeopleNews, load_schema
-from crawler.text import clean_str
+from crawler.parsers.widgets.people_templates import split_sentences
+from crawler.records import PeopleNews
+from crawler.records.schema import load_schema
+from crawler.normalize.text import clean_str
 
 CASES = all_cases()
 FIXTURE_ENTRIES = [(r["text"], r["label"]) for case in CASES for r in case.expected
@@ -622,7 +623,7 @@ def _case(name: str) -> Any:
 
 def test_people_3_text_copy_gives_every_expected_field() -> None:
     """The ``Læses lige nu`` block of people_3 read as plain text (its pre-formatted div)."""
-    from crawler.accuracy import case_mismatches
+    from crawler.devtools.accuracy import case_mismatches
 
     case = _case("people_3")
     root = lxml.html.document_fromstring(case.html.decode("utf-8"))

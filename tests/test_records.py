@@ -4,17 +4,9 @@ import json
 
 import pytest
 
-from crawler.records import (
-    RECORD_TYPES,
-    SCHEMA_DIR,
-    Event,
-    JobAd,
-    PeopleNews,
-    all_schemas,
-    make_record_id,
-    schema_text,
-)
-from crawler.validation import record_problems
+from crawler.records import RECORD_TYPES, Event, JobAd, PeopleNews, make_record_id
+from crawler.records.schema import SCHEMA_DIR, all_schemas, schema_text
+from crawler.records.validation import record_problems
 
 
 def test_shipped_schemas_are_current() -> None:

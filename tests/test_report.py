@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler import research_cli
-from crawler.report import build_report
+from crawler.cli import research as research_cli
+from crawler.research.report import build_report
 from tests.conftest import ROOT, read_jsonl
 from tests.headless import find_chromium, visit
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.fixturecheck import all_cases
-from crawler.parsers.document import flatten, parse_html
-from crawler.parsers.people import parse_people_block
-from crawler.parsers.segments import Segment, heading_kind, segment_widgets
+from crawler.devtools.fixtures import all_cases
+from crawler.parsers.html.lines import flatten, parse_html
+from crawler.parsers.widgets.people import parse_people_block
+from crawler.parsers.widgets.segments import Segment, heading_kind, segment_widgets
 
 URL = "https://www.computerworld.dk/art/290001/en-test-artikel"
 FETCHED = "2026-02-03T10:00:00Z"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler import research_cli
-from crawler.datasetcheck import check_dataset
+from crawler.cli import research as research_cli
+from crawler.research.check import check_dataset
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -7,6 +7,6 @@
 from __future__ import annotations
 
 from crawler.parsers.page import decode_page, looks_complete, parse_page, parse_page_report
-from crawler.parsers.people import parse_people_entry
+from crawler.parsers.widgets.people import parse_people_entry
 
 __all__ = ["decode_page", "looks_complete", "parse_page", "parse_page_report", "parse_people_entry"]

@@ -1,0 +1,1 @@
+"""For maintainers: fixture cases, accuracy, local servers, the synthetic site, markup variants."""

@@ -1,0 +1,1 @@
+"""Where article URLs come from: robots.txt sitemaps, RSS feeds, listing pages."""

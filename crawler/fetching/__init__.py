@@ -1,0 +1,1 @@
+"""Downloader components: robots.txt policy, retries and back-off, the same-host rule."""

@@ -1,0 +1,1 @@
+"""Text, dates and URLs: the normal forms every record field is written in."""

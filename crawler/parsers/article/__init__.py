@@ -1,0 +1,1 @@
+"""The article record: title, header (byline, dates, caption, premium box), body, related links."""

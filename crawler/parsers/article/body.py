@@ -1,0 +1,334 @@
+"""The article's own text: the lead, the body container, and the body blocks in reading order.
+
+After the title come header items (:mod:`crawler.parsers.article.header`) and the lead: the first
+paragraph-like line (not a link, not a heading, at least 30 characters or a full sentence; a
+hard line break inside it — a line of the same element that does not end a sentence — is
+joined). Short kicker lines before the lead are skipped.
+
+The body container is found without class names: the ``itemprop="articleBody"`` element when
+there is one, else the deepest block element that holds at least 70% of the text of the
+longer lines (50+ characters, not mostly link text: a "Mest læste" list of teaser links does
+not vote) between the lead and the first widget. Inside it, in reading
+order, every line becomes a block — ``heading`` (``<h2>``–``<h6>``, a morning-briefing story
+headline, or a short line without terminal punctuation followed by longer text), ``list_item``
+(``<li>``), ``quote`` (``<blockquote>``, or a paragraph introduced by ``- ``/``– ``) or
+``paragraph`` — except: related-link pointers (:mod:`crawler.parsers.article.related`), captions and
+credits, the hero placeholder, premium-box lines, archive/provenance notes, share/tool labels
+(``Del på …``, ``Gem artikel``), and everything from a paywall call to action (``Denne artikel er
+forbeholdt abonnenter``, ``Læs hele artiklen med Premium``) or an old template's closing line
+(``Flere mennesker i IT``) on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from crawler.parsers.html.lines import HEADING_TAGS, Line
+from crawler.parsers.article.header import (
+    HERO_MARKER, PREMIUM_MARKER, PREMIUM_SUMMARY, RSS_DATE, Header, credits_a_photo,
+    is_caption, is_note,
+    read_header_line, take_figure,
+)
+from crawler.parsers.article.related import RelatedMatch, match_related
+from crawler.records import Block, Link
+from crawler.normalize.text import clean, ends_like_sentence
+
+STRONG_MIN = 50  # characters: a line long enough to vote for the body container
+LINK_SHARE = 0.5  # … unless this share of it is link text (a teaser list, a card)
+ROOT_SHARE = 0.7
+LEAD_MIN = 30
+HEADING_MAX = 80
+DASH_QUOTE = re.compile(r"^[-–—]\s+\S")
+BODY_END = ("Flere mennesker i IT", "Skal din virksomhed med i Guiden")
+# Labels of the site's own navigation between articles: a box headed by one of these is not
+# body (a "next article" teaser in it is another article's text).
+SECTION_LABELS = frozenset({"næste artikel", "forrige artikel", "mest læste", "mest læst",
+                            "mest læste artikler", "seneste nyt", "seneste nyheder",
+                            "andre læser også", "populære artikler"})
+# Matched against the lower-cased line.
+PAYWALL = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:denne|dette|resten af|hele)\s+)*(?:artikel|artiklen|indhold|"
+    r"indholdet|historie|historien)\b[^.]{0,40}?forbeholdt|"
+    r"(?:^|[.!?]\s+)(?:\w+\s+er\s+)?forbeholdt\s+(?:vores\s+)?(?:[\w-]+-)?abonnenter|"
+    r"læs hele artiklen|bliv abonnent|se abonnementer|"
+    r"log ind for at læse|køb adgang|prøv premium|allerede abonnent|fortsæt med at læse")
+TOOL_LABEL = re.compile(
+    r"^(?:Del (?:på|artiklen|via)\b|Send som e-?mail|Gem artikel|Print(?:er)? artikel|"
+    r"Kopiér link|Del\b|Print|Tip en ven|Lyt til artiklen)", re.IGNORECASE)
+AD_MARKER = re.compile(r"^(?:(?:Annonce|Reklame|Sponsoreret(?: indhold)?|Annoncørbetalt indhold)"
+                       r"\s*:?|Artiklen fortsætter (?:efter|under) (?:annoncen|reklamen)\.?)$",
+                       re.IGNORECASE)
+# The labels of a share bar whose links are scripts (no sharer URL to know them by).
+SHARE_LABELS = frozenset({"facebook", "linkedin", "twitter", "x", "mail", "e-mail", "email",
+                          "messenger", "whatsapp", "kopiér link", "kopier link", "print"})
+_HEADLINE_SPLIT = re.compile(r"\s+/\s+|(?<=[.!?])\s+")
+
+
+@dataclass
+class Body:
+    lead: str | None = None
+    lead_index: int | None = None
+    blocks: list[Block] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    related: list[RelatedMatch] = field(default_factory=list)
+    lines: set[int] = field(default_factory=set)
+
+
+def is_paywall(text: str) -> bool:
+    """A subscription call to action ("Denne artikel er forbeholdt abonnenter …")."""
+    if len(text) > 200:
+        return False
+    lowered = text.lower()
+    # Every PAYWALL phrase holds one of these words: testing them first spares most lines the
+    # regex search (an alternation is tried at every position: ~2 µs on a paragraph).
+    if not ("forbeholdt" in lowered or "abonn" in lowered or "læs" in lowered
+            or "adgang" in lowered or "premium" in lowered):
+        return False
+    return PAYWALL.search(lowered) is not None
+
+
+def _lead_like(line: Line) -> bool:
+    text = line.text
+    if line.tag == "li" or line.anchor is not None:
+        return False
+    if line.tag in HEADING_TAGS:  # a standfirst in an <h2>: long and a full sentence
+        return len(text) >= 2 * LEAD_MIN and text.endswith((".", "!", "?", "”", '"'))
+    return len(text) >= LEAD_MIN or ends_like_sentence(text)
+
+
+def _same_element(a: Line, b: Line) -> bool:
+    return a.element is not None and a.element is b.element
+
+
+def common_prefix(paths: list[tuple[int, ...]]) -> tuple[int, ...]:
+    first = paths[0]
+    k = len(first)
+    for p in paths[1:]:
+        k = min(k, len(p))
+        while p[:k] != first[:k]:
+            k -= 1
+    return first[:k]
+
+
+def votes(line: Line) -> bool:
+    """Whether ``line`` is long article-like text that votes for the body container."""
+    n = len(line.text)
+    if n < STRONG_MIN or line.anchor is not None:
+        return False
+    return not line.links or sum(len(t) for _, t in line.links) < LINK_SHARE * n
+
+
+def body_root(lines: list[Line]) -> tuple[int, ...] | None:
+    """The path of the body container among ``lines``; ``None`` when no line is long enough
+    to be article text."""
+    marked = [ln.path for ln in lines if ln.in_body]
+    if marked:
+        return common_prefix(marked)
+    own: dict[tuple[int, ...], int] = {}
+    for ln in lines:
+        own[ln.path] = own.get(ln.path, 0) + 1
+    # Weights are kept per element id, not per path prefix: ids are unique, so the last id of a
+    # prefix names it, and no prefix tuple is built and hashed for every level of every line.
+    weights: dict[int, int] = {}
+    depth_of: dict[int, tuple[int, tuple[int, ...]]] = {}  # id → (prefix length, a full path)
+    total = 0
+    for ln in lines:
+        if not votes(ln):
+            continue
+        n = len(ln.text)
+        total += n
+        p = ln.path
+        # A line's own element is a candidate only when it holds several lines (<br> text).
+        top = len(p) + 1 if own[p] > 1 else len(p)
+        for k in range(1, top):
+            key = p[k - 1]
+            if key in weights:
+                weights[key] += n
+            else:
+                weights[key] = n
+                depth_of[key] = (k, p)
+    if not total:
+        return None
+    # Elements holding 70% of the text nest in one another (two disjoint ones cannot both):
+    # the deepest is the container.
+    best_depth = 0
+    best_path: tuple[int, ...] = ()
+    for key, weight in weights.items():
+        if weight >= ROOT_SHARE * total:
+            depth, path = depth_of[key]
+            if depth > best_depth:
+                best_depth, best_path = depth, path
+    return best_path[:best_depth]
+
+
+def story_headlines(title: str | None, lead: str | None) -> list[str]:
+    """Headlines a morning briefing repeats as story headings (from its title and lead)."""
+    found = []
+    if title and ":" in title:
+        found += _HEADLINE_SPLIT.split(title.split(":", 1)[1])
+    if lead:
+        found += _HEADLINE_SPLIT.split(lead)
+    return [h.strip(" .").casefold() for h in found if len(h.strip(" .")) >= 15]
+
+
+def block_kind(line: Line, next_line: Line | None, headlines: list[str]) -> str:
+    """``heading``, ``list_item``, ``quote`` or ``paragraph`` for one body line."""
+    if line.tag in HEADING_TAGS:
+        return "heading"
+    if line.tag == "li":
+        return "list_item"
+    text = line.text
+    if line.in_quote or DASH_QUOTE.match(text):
+        return "quote"
+    if headlines and len(text) <= 200 and not text.endswith((".", ",", ":", ";")):
+        key = text.casefold()
+        if any(h.startswith(key) or key.startswith(h) for h in headlines):
+            return "heading"
+    if next_line is not None and len(text) <= HEADING_MAX and len(text.split()) <= 12 \
+            and not ends_like_sentence(text) and (text[:1].isupper() or text[:1].isdigit()) \
+            and not text.endswith((",", "-", "–")) \
+            and (line.bold or len(next_line.text) > len(text)):
+        return "heading"
+    return "paragraph"
+
+
+def _share_label(lines: list[Line], k: int) -> bool:
+    """A share bar's bare label (``Facebook``, ``Mail``): a link, or one of a run of such
+    labels. In a list or table only when every item of the run is one (an article may list
+    platforms: ``LinkedIn``, ``TikTok`` …)."""
+    line = lines[k]
+    if not _is_share_word(line.text):
+        return False
+    if line.url is not None:
+        return True
+    if line.tag in ("li", "td", "th"):
+        parent = line.path[:-1]
+        run = [ln for ln in lines if ln.path[:-1] == parent and ln.tag == line.tag]
+        return len(run) >= 2 and all(_is_share_word(ln.text) for ln in run)
+    return any(0 <= n < len(lines) and lines[n].tag not in ("li", "td", "th")
+               and _is_share_word(lines[n].text) for n in (k - 1, k + 1))
+
+
+def _is_share_word(text: str) -> bool:
+    return len(text) <= 12 and text.casefold() in SHARE_LABELS
+
+
+def _same_picture(a: str | None, b: str | None) -> bool:
+    """Two URLs of one picture: the same path (a CDN may add sizes in the query)."""
+    return bool(a and b) and urlsplit(a).path == urlsplit(b).path
+
+
+def _skip_in_body(lines: list[Line], k: int, header: Header, first: bool = True,
+                  hero: str | None = None) -> int:
+    """Lines inside the body container that are not body: how many to skip (0: none)."""
+    line = lines[k]
+    text = line.text
+    if line.in_figure or is_caption(line):
+        # A figure after body text is another picture — unless it shows the page's image (or
+        # the page names none): its caption is not the hero's. A "Foto:" line outside a figure
+        # captions the hero wherever it stands (first-person pieces end with it).
+        keep = first or text.startswith(HERO_MARKER) or (line.in_figure and (
+            _same_picture(line.image, hero) or (hero is None and header.image is None))) or \
+            (not line.in_figure and credits_a_photo(text))
+        return take_figure(lines, k, header, keep=keep)
+    if text.startswith(HERO_MARKER) or PREMIUM_MARKER.match(text) or \
+            PREMIUM_SUMMARY.match(text) or RSS_DATE.match(text):
+        return max(1, read_header_line(lines, k, header))
+    if is_note(text):
+        return 1
+    if len(text) <= 40 and (TOOL_LABEL.match(text) or AD_MARKER.match(text)):
+        return 1
+    if len(text) <= 80 and text.startswith("Del artiklen"):
+        return 1
+    if _share_label(lines, k):
+        return 1
+    return 0
+
+
+def read_body(zone: list[Line], header: Header, *, has_title: bool, title: str | None,
+              widget_starts: list[int], hero: str | None = None) -> Body:
+    """Lead, blocks, links and related-link matches from the lines after the title.
+
+    ``zone`` holds the lines after the title without widget lines; ``widget_starts`` are the
+    line indexes where widgets begin (the body ends at the first one after it started).
+    """
+    body = Body()
+    k = 0
+    while k < len(zone):
+        taken = read_header_line(zone, k, header)
+        if taken:
+            k += taken
+            continue
+        line = zone[k]
+        if body.lead is None and (has_title or header.rss_month is not None):
+            if not _lead_like(line) and (len(line.text) < LEAD_MIN or line.anchor is not None):
+                k += 1  # a kicker, label or tag link above the lead
+                continue
+            if _lead_like(line):
+                k = _take_lead(zone, k, body)
+                continue
+        break
+    rest = zone[k:]
+    if not rest:
+        return body
+    end = next((w for w in widget_starts if w > rest[0].index), None)
+    if end is not None:
+        rest = [ln for ln in rest if ln.index < end]
+    root = body_root(rest)
+    if root is None:
+        if not has_title and header.rss_month is None:
+            return body  # no title and nothing long enough to be an article's text
+        root = ()
+    rest = [ln for ln in rest if ln.within(root)]
+    headlines = story_headlines(title, body.lead) if _is_briefing(title) else []
+    k = 0
+    while k < len(rest):
+        line = rest[k]
+        text = line.text
+        skip = _skip_in_body(rest, k, header, first=not body.blocks, hero=hero)
+        if skip:
+            k += skip
+            continue
+        if (len(text) <= 60 and text.startswith(BODY_END)) or is_paywall(text):
+            break
+        if len(text) <= 30 and text.casefold().rstrip(": ") in SECTION_LABELS \
+                and len(line.path) - 1 > len(root):
+            # A navigation box ("Mest læste", a "Næste artikel" teaser) in its own element
+            # below the body container: skip the box. The same words as a line of the body
+            # container itself are a subheading.
+            box = line.path[:-1]
+            while k < len(rest) and rest[k].within(box):
+                k += 1
+            continue
+        matches = match_related(rest, k)
+        if matches:
+            body.related.extend(m for m in matches if m.cue)
+            if not matches[0].keep_in_body:
+                k += max(1, matches[0].consumed)
+                continue
+        nxt = rest[k + 1] if k + 1 < len(rest) else None
+        kind = block_kind(line, nxt, headlines)
+        body.blocks.append(Block(kind=kind, text=text))  # type: ignore[arg-type]
+        body.lines.add(line.index)
+        body.links.extend(Link(url=href, text=clean(t)) for href, t in line.links)
+        k += 1
+    return body
+
+
+def _take_lead(zone: list[Line], k: int, body: Body) -> int:
+    line = zone[k]
+    parts = [line.text]
+    j = k + 1
+    # A hard line break inside the lead (legacy pages): same element, sentence not ended.
+    while j < len(zone) and not ends_like_sentence(parts[-1]) and _same_element(line, zone[j]):
+        parts.append(zone[j].text)
+        j += 1
+    body.lead = " ".join(parts)
+    body.lead_index = line.index
+    return j
+
+
+def _is_briefing(title: str | None) -> bool:
+    return title is not None and title.casefold().startswith(("morgen-briefing", "morgenbriefing"))

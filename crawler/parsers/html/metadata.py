@@ -1,0 +1,105 @@
+"""Standard metadata of a page: JSON-LD, OpenGraph and other ``<meta>``, canonical link,
+``<html lang>``, ``<title>`` and ``<time datetime>``.
+
+Read in one pass over the tree (lxml filters the tags in C). The first JSON-LD object of an
+article type (``NewsArticle``, ``Article``, ``OpinionNewsArticle`` …) is kept, whether it is
+top-level, in a list or in an ``@graph``; broken JSON-LD is ignored.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from crawler.normalize.text import clean_str
+
+
+@dataclass
+class Metadata:
+    """Standard metadata of the page: JSON-LD, OpenGraph, ``<meta>``, canonical, ``<time>``."""
+
+    jsonld: dict[str, Any] = field(default_factory=dict)  # the article-like JSON-LD object
+    meta: dict[str, list[str]] = field(default_factory=dict)  # name/property → contents
+    canonical: str | None = None
+    lang: str | None = None
+    title_tag: str | None = None
+    times: list[tuple[str, str]] = field(default_factory=list)  # (datetime attr, text)
+
+    def first(self, *names: str) -> str | None:
+        for name in names:
+            for value in self.meta.get(name, []):
+                value = clean_str(value)
+                if value:
+                    return value
+        return None
+
+    def all(self, name: str) -> list[str]:
+        return [clean_str(v) for v in self.meta.get(name, []) if clean_str(v)]
+
+
+ARTICLE_TYPES = frozenset(
+    {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+     "BlogPosting", "ReviewNewsArticle", "BackgroundNewsArticle", "AdvertiserContentArticle",
+     "ScholarlyArticle", "TechArticle", "Report"}
+)
+
+
+def _jsonld_objects(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _jsonld_objects(item)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _jsonld_objects(graph)
+
+
+def _is_article_type(obj: dict[str, Any]) -> bool:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and k in ARTICLE_TYPES for k in kinds)
+
+
+def read_metadata(root: Any) -> Metadata:
+    """JSON-LD (the first article-typed object, ``@graph`` and lists included), every
+    ``<meta>`` by name/property/itemprop (lower-cased), ``rel=canonical``, ``<html lang>``,
+    ``<title>`` and ``<time datetime>`` outside asides, navigation and footers."""
+    meta = Metadata()
+    title_seen = False
+    for el in root.iter("meta", "link", "title", "script", "time"):
+        tag = el.tag
+        if tag == "meta":
+            key = el.get("property") or el.get("name") or el.get("itemprop")
+            content = el.get("content")
+            if key and content is not None:
+                meta.meta.setdefault(key.strip().lower(), []).append(content)
+        elif tag == "link":
+            href = el.get("href")
+            if href and meta.canonical is None and \
+                    "canonical" in (el.get("rel") or "").lower().split():
+                meta.canonical = href.strip()
+        elif tag == "title":
+            if not title_seen:
+                title_seen = True
+                meta.title_tag = clean_str("".join(el.itertext())) or None
+        elif tag == "time":
+            stamp = el.get("datetime")
+            if stamp and not any(a.tag in ("aside", "nav", "footer") for a in el.iterancestors()):
+                meta.times.append((stamp.strip(), clean_str("".join(el.itertext()))))
+        elif (el.get("type") or "").strip().lower() == "application/ld+json" and not meta.jsonld:
+            try:
+                data = json.loads(el.text or "", strict=False)
+            except (ValueError, RecursionError):
+                continue
+            for obj in _jsonld_objects(data):
+                if _is_article_type(obj):
+                    meta.jsonld = obj
+                    break
+    html = root if root.tag == "html" else root.getroottree().getroot()
+    if html is not None and html.get("lang"):
+        meta.lang = html.get("lang").strip()
+    return meta
+
+

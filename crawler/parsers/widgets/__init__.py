@@ -1,0 +1,1 @@
+"""The blocks after the article: segmenting them by their cues, and one parser per widget kind."""

@@ -1,0 +1,1 @@
+"""One crawl or re-parse from start to verdict: session, progress, manifest, exit status."""
