@@ -115,7 +115,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-archive-crawl", type=int, default=0, metavar="PAGES",
                         help="also crawl a PAGES-page site with --no-archive")
     parser.add_argument("--out", type=Path, default=Path("bench-results/bench.json"))
+    parser.add_argument("--diff", metavar="REV",
+                        help="instead of benchmarking, list every record that differs between "
+                        "the code at git revision REV and the working tree (fixtures, markup "
+                        "variants, the demo site, ../shared/realworld); exit 1 if any")
     args = parser.parse_args(argv)
+    if args.diff:
+        from bench.diff import diff
+
+        return 1 if diff(args.diff) else 0
     plan = QUICK if args.quick else FULL
     if args.full_memory:
         plan = replace(plan, memory_stop_after=None)
