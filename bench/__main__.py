@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_archive_crawl:
         plan = replace(plan, crawl_no_archive=args.no_archive_crawl)
     names = list(args.only or BENCHMARKS)
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     load_before = os.getloadavg()
     t0 = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="cwscrape-bench-") as work:

@@ -10,8 +10,8 @@ repeated widgets than the hand-written fixtures do.
 from __future__ import annotations
 
 import copy
-import re
 import random
+import re
 from dataclasses import dataclass
 from typing import Any
 

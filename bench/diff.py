@@ -29,9 +29,10 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 REALWORLD = Path(os.environ.get("CWSCRAPE_REALWORLD", ROOT.parent / "shared" / "realworld"))

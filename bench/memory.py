@@ -26,9 +26,10 @@ import os
 import signal
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from bench.report import Row, Target
 
@@ -110,7 +111,7 @@ def run_child(cmd: list[str], *, log: Path, timeout: float, cwd: str | Path | No
                     usage.ru_utime + usage.ru_stime, stopped, peak_at_stop, samples, cpu)
 
 
-def growth_per_1000(run: "CrawlRun") -> float:
+def growth_per_1000(run: CrawlRun) -> float:
     """MB of peak RSS gained per 1,000 article pages once the queue is full: from the sample
     at a fifth of the crawl to the last sample before shutdown (never negative)."""
     samples = [x for x in run.rss_samples if x[1] > 0]
@@ -142,12 +143,12 @@ class SitePeak:
         return self.done_pages >= self.site_pages
 
 
-def site_peak(run: "CrawlRun", slope: float) -> SitePeak:
+def site_peak(run: CrawlRun, slope: float) -> SitePeak:
     measured = run.peak_at_stop_mb if run.stopped and run.peak_at_stop_mb else run.peak_rss_mb
     return SitePeak(run.articles, run.served, measured, slope)
 
 
-def rows(full: "CrawlRun", sites: "list[CrawlRun]", baseline_rss_mb: list[float]) -> list[Row]:
+def rows(full: CrawlRun, sites: list[CrawlRun], baseline_rss_mb: list[float]) -> list[Row]:
     """``full`` is the complete crawl of :mod:`bench.crawl`; ``sites`` the (usually partial)
     crawls of a small and a large site."""
     slope = growth_per_1000(full)

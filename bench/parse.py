@@ -16,7 +16,9 @@ its time includes decoding.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import lxml.html
@@ -92,13 +94,14 @@ def time_pages(pages: list[Page], repeats: int, with_trafilatura: bool = True) -
     results = []
     for page in pages:
         text, html = page.text, page.html
-        fns = {
-            "lxml": lambda: lxml.html.fromstring(text),
-            "ours": lambda: parse_page(html, page.url, page.fetched_at),
-            "floor": lambda: floor(html),
+        # partial, not lambdas: each binds this iteration's page.
+        fns: dict[str, Callable[[], Any]] = {
+            "lxml": partial(lxml.html.fromstring, text),
+            "ours": partial(parse_page, html, page.url, page.fetched_at),
+            "floor": partial(floor, html),
         }
         if extract is not None:
-            fns["trafilatura"] = lambda: extract(text, url=page.url)
+            fns["trafilatura"] = partial(extract, text, url=page.url)
         times = interleaved(fns, repeats)
         results.append(PageTimes(page.name, len(html), median(times["lxml"]),
                                  median(times["ours"]),

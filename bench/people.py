@@ -11,7 +11,8 @@
 from __future__ import annotations
 
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import lxml.html
 
@@ -64,7 +65,7 @@ class _BlockTimer:
             self.seconds += time.perf_counter() - start
             self.calls += 1
 
-    def __enter__(self) -> "_BlockTimer":
+    def __enter__(self) -> _BlockTimer:
         setattr(page_module, BLOCK_PARSER, self)
         return self
 

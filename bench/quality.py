@@ -40,7 +40,7 @@ class Score:
     extracted: int
     expected: int
 
-    def __add__(self, other: "Score") -> "Score":
+    def __add__(self, other: Score) -> Score:
         return Score(self.overlap + other.overlap, self.extracted + other.extracted,
                      self.expected + other.expected)
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from bench.report import Row, Target
 from bench.timing import median
-from crawler.runs.reparse import reparse
 from crawler.devtools.synthetic import SyntheticSite
+from crawler.runs.reparse import reparse
 
 TARGET = Target(">=", 1.7, "issue 7")
 

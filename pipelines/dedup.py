@@ -23,7 +23,7 @@ class DedupPipeline:
         self.seen: set[int] = set()
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "DedupPipeline":
+    def from_crawler(cls, crawler: Any) -> DedupPipeline:
         return cls(crawler.stats)
 
     def process_item(self, item: Any) -> Any:

@@ -18,7 +18,7 @@ class ValidatePipeline:
         self.stats = stats
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "ValidatePipeline":
+    def from_crawler(cls, crawler: Any) -> ValidatePipeline:
         return cls(crawler.stats)
 
     def check(self, record: Record) -> ErrorRecord | None:

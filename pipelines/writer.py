@@ -11,8 +11,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from crawler.normalize.dates import utc_now_iso
 from crawler.items import PageResult
+from crawler.normalize.dates import utc_now_iso
 from crawler.records import ErrorRecord, content_hash
 from crawler.runs.session import get_state, get_writer
 
@@ -40,7 +40,7 @@ class DatasetWriterPipeline:
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "DatasetWriterPipeline":
+    def from_crawler(cls, crawler: Any) -> DatasetWriterPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:

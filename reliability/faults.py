@@ -11,8 +11,9 @@ import socket
 import struct
 import time
 import zlib
+from collections.abc import Callable
 from email.utils import formatdate
-from typing import Any, Callable
+from typing import Any
 
 Handler = Any  # the BaseHTTPRequestHandler of the synthetic server
 Fault = Callable[[Handler], None]

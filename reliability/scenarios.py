@@ -17,13 +17,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from crawler.records import TYPE_ORDER
 from crawler.devtools.synthetic import SiteServer, SyntheticSite
 from crawler.normalize.urls import article_id
+from crawler.records import TYPE_ORDER
 from crawler.records.validation import error_line_problems, record_problems
 from reliability import faults
 
@@ -290,7 +290,8 @@ def f9(out: Path, o: Outcome) -> None:
 
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
-<!DOCTYPE urlset [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!DOCTYPE urlset [<!ENTITY lol "lol">
+<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
 <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
 <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from typing import Any, AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider, signals
@@ -31,17 +33,15 @@ from twisted.internet.error import (
     TimeoutError,
 )
 
-from datetime import datetime
-
-from crawler.normalize.dates import to_copenhagen, utc_now_iso
 from crawler.discovery.feeds import parse_listing, parse_rss
-from crawler.items import PageResult
+from crawler.discovery.sitemaps import parse_sitemap, robots_sitemaps
 from crawler.fetching.middlewares import Offsite, RateLimited, RobotsForbidden, RobotsUnreachable
+from crawler.items import PageResult
+from crawler.normalize.dates import to_copenhagen, utc_now_iso
+from crawler.normalize.urls import article_id, dedup_key, strip_tracking
 from crawler.parsers import looks_complete, parse_page_report
 from crawler.records import ErrorRecord
 from crawler.runs.session import get_state
-from crawler.discovery.sitemaps import parse_sitemap, robots_sitemaps
-from crawler.normalize.urls import article_id, dedup_key, strip_tracking
 
 DEFAULT_BASE_URL = "https://www.computerworld.dk"
 _HREF = re.compile(rb"""href\s*=\s*["']([^"'#]*?/art/\d+[^"'#]*)["']""", re.IGNORECASE)
@@ -324,7 +324,7 @@ class ComputerworldSpider(Spider):
         return ErrorRecord(url=url, reason=reason, status=status, attempts=attempts,
                            at=utc_now_iso(), detail=detail)
 
-    def on_error(self, failure: Any) -> Iterator[ErrorRecord]:
+    def on_error(self, failure: Any) -> Iterator[Any]:
         request = failure.request
         # After redirects the request is the last hop; the record names the URL we asked for.
         asked = (request.meta.get("redirect_urls") or [request.url])[0]
@@ -379,7 +379,7 @@ class ComputerworldSpider(Spider):
         return sorted([*self.pending.values(), *self.lost]) + [url for url, _ in self.frontier]
 
     @classmethod
-    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> "ComputerworldSpider":
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ComputerworldSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider

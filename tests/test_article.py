@@ -7,17 +7,18 @@ re-rendered in other markups, which must give the same records.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import lxml.html
 import pytest
 
-from crawler.normalize import dates
 from crawler.devtools.fixtures import all_cases, parse_case
 from crawler.devtools.markups import FIXTURE_MARKUPS, SEED_MARKUPS
+from crawler.errors import ParseError
+from crawler.normalize import dates
 from crawler.parsers import parse_page, parse_page_report
 from crawler.parsers.article.header import parse_caption
-from crawler.errors import ParseError
 from crawler.records import Article
 
 URL = "https://www.computerworld.dk/art/290001/en-test-artikel"
@@ -515,7 +516,8 @@ def test_known_widget_heading_without_records_warns() -> None:
 
 # --- the seed page in other markups ------------------------------------------
 
-@pytest.mark.parametrize("transform", [m[1] for m in SEED_MARKUPS], ids=[m[0] for m in SEED_MARKUPS])
+@pytest.mark.parametrize("transform", [m[1] for m in SEED_MARKUPS],
+                         ids=[m[0] for m in SEED_MARKUPS])
 def test_seed_in_other_markup_gives_the_same_records(transform: Callable[[Any], None]) -> None:
     root = _seed_root()
     transform(root)

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from crawler.records import RECORD_TYPES, TYPE_ORDER, Article, Block, Image, PeopleNews
+from crawler.research.dataframes import column_dtypes
 from crawler.research.load import (
     DatasetError,
     LoadReport,
@@ -20,8 +22,6 @@ from crawler.research.load import (
     load_manifests,
     to_pandas,
 )
-from crawler.research.dataframes import column_dtypes
-from crawler.records import RECORD_TYPES, TYPE_ORDER, Article, Block, Image, PeopleNews
 from tests.conftest import read_jsonl
 
 # The documented dtypes (crawler/frames.py, docs/data-card.md), spelled out once more here so

@@ -11,8 +11,8 @@ import pytest
 
 import crawler.settings as settings
 from crawler.devtools.servers import DemoServer
-from crawler.runs.crawl import crawl_settings
 from crawler.normalize.urls import canonical_article_url, dedup_key
+from crawler.runs.crawl import crawl_settings
 from spiders.computerworld import newer
 from tests.crawlrun import ROOT, records
 

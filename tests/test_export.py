@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from crawler.cli import research as research_cli
+from crawler.records import TYPE_ORDER
 from crawler.research.load import load_dicts
 from crawler.research.parquet import arrow_schema
-from crawler.records import TYPE_ORDER
 from tests.conftest import read_jsonl
 
 
@@ -75,7 +75,7 @@ def test_values_survive_the_round_trip(demo_run: Path, exported: Path) -> None:
     people = pq.read_table(exported / "people_news.parquet").to_pylist()
     expected = read_jsonl(demo_run / "people_news.jsonl")[0]["effective_date"]
     assert people[0]["effective_date"] == date.fromisoformat(expected)
-    assert datetime(2000, 1, 1, tzinfo=timezone.utc) < first["fetched_at"]
+    assert datetime(2000, 1, 1, tzinfo=UTC) < first["fetched_at"]
 
 
 def test_schema_breaking_lines_are_left_out(demo_run: Path, tmp_path: Path,

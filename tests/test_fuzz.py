@@ -22,11 +22,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crawler.errors import ParseError
-from crawler.discovery.feeds import parse_rss
 from crawler.devtools.fixtures import all_cases
-from crawler.parsers import parse_page, parse_people_entry
+from crawler.discovery.feeds import parse_rss
 from crawler.discovery.sitemaps import parse_sitemap
+from crawler.errors import ParseError
+from crawler.parsers import parse_page, parse_people_entry
 from crawler.records.validation import record_problems
 
 TOTAL = int(os.environ.get("CWSCRAPE_FUZZ_EXAMPLES", 10000 if os.environ.get("CI") else 1500))
@@ -138,7 +138,8 @@ DANISH = st.lists(st.sampled_from(list("abcdefghijklmnopqrstuvwxyzæøåABCÆØ�
 
 @settings(max_examples=TOTAL, **SETTINGS)
 @given(st.one_of(DANISH, st.integers(0, len(ENTRY)).map(lambda n: ENTRY[:n]),
-                 st.text(max_size=200).map(lambda t: ENTRY.replace(",", t[:2]).replace(".", t[2:4]))),
+                 st.text(max_size=200).map(
+                     lambda t: ENTRY.replace(",", t[:2]).replace(".", t[2:4]))),
        st.sampled_from(["Nyt job", "Færdiggjort uddannelse", "Forfremmelse", "Jubilæum", ""]))
 def test_people_entry(text: str, label: str) -> None:
     COUNTS["parse_people_entry"] += 1

@@ -9,7 +9,6 @@ import subprocess
 import time
 from pathlib import Path
 
-
 from crawler.devtools.synthetic import SiteServer, SyntheticSite
 from crawler.normalize.urls import article_id
 from tests.crawlrun import ROOT, crawl, crawl_cmd, duplicate_ids, lines, records, runs

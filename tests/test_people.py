@@ -17,12 +17,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from crawler.normalize import dates
 from crawler.devtools.fixtures import all_cases, parse_case
-from crawler.parsers import parse_page
-from crawler.parsers.widgets import people as people_module
+from crawler.normalize import dates
+from crawler.normalize.text import clean_str
 from crawler.parsers import page as page_module
+from crawler.parsers import parse_page
 from crawler.parsers.html.lines import Line
+from crawler.parsers.widgets import people as people_module
 from crawler.parsers.widgets.people import (
     parse_people_block,
     parse_people_entry,
@@ -32,7 +33,6 @@ from crawler.parsers.widgets.people import (
 from crawler.parsers.widgets.people_templates import split_sentences
 from crawler.records import PeopleNews
 from crawler.records.schema import load_schema
-from crawler.normalize.text import clean_str
 
 CASES = all_cases()
 FIXTURE_ENTRIES = [(r["text"], r["label"]) for case in CASES for r in case.expected
@@ -530,12 +530,14 @@ E_C = ("Mikkel Aagaard, Product Owner hos Trafikdata Danmark, har pr. 8. decembe
        "It-vest-samarbejdet.")
 U = ("Velkommen til Vibeke Holt i supportteamet! Vi glæder os over at have fået endnu en "
      "erfaren kollega med om bord.")
-A_WITH_FOOTER: dict[str, Any] = {"text": E_A, "person": "Rasmus Ellehøj", "footer_person": "Rasmus Ellehøj",
-                 "footer_organization": "Tavlekode ApS", "warnings": []}
+A_WITH_FOOTER: dict[str, Any] = {"text": E_A, "person": "Rasmus Ellehøj",
+                                 "footer_person": "Rasmus Ellehøj",
+                                 "footer_organization": "Tavlekode ApS", "warnings": []}
 B_NO_FOOTER: dict[str, Any] = {"text": E_B, "person": "Peter Skovmose", "footer_person": None,
                "footer_organization": None, "warnings": []}
-C_WITH_FOOTER: dict[str, Any] = {"text": E_C, "kind": "completed_education", "person": "Mikkel Aagaard",
-                 "footer_person": "Mikkel Aagaard", "footer_organization": "Trafikdata Danmark"}
+C_WITH_FOOTER: dict[str, Any] = {"text": E_C, "kind": "completed_education",
+                                 "person": "Mikkel Aagaard", "footer_person": "Mikkel Aagaard",
+                                 "footer_organization": "Trafikdata Danmark"}
 
 BLOCK_CASES: list[Any] = [
     ("footers, and a footer-less entry followed on the very next line",

@@ -23,7 +23,8 @@ def test_one_schema_per_record_type() -> None:
 
 
 def _people(**kw: object) -> PeopleNews:
-    base = dict(source_url="https://www.computerworld.dk/art/1/a", fetched_at="2026-02-03T10:00:00Z",
+    base = dict(source_url="https://www.computerworld.dk/art/1/a",
+                fetched_at="2026-02-03T10:00:00Z",
                 kind="new_job", label="Nyt job", person="Ane Holm", text="…",
                 effective_date="2026-02-01")
     base.update(kw)
@@ -32,7 +33,8 @@ def _people(**kw: object) -> PeopleNews:
 
 def test_same_entry_on_another_page_has_the_same_id() -> None:
     a = _people()
-    b = _people(source_url="https://www.computerworld.dk/art/2/b", fetched_at="2026-03-01T00:00:00Z")
+    b = _people(source_url="https://www.computerworld.dk/art/2/b",
+                fetched_at="2026-03-01T00:00:00Z")
     assert a.record_id == b.record_id
     assert _people(effective_date="2026-02-02").record_id != a.record_id
     assert _people(label="Forfremmelse").record_id != a.record_id

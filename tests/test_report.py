@@ -12,7 +12,7 @@ import json
 import os
 import re
 import shutil
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ from tests.conftest import ROOT, read_jsonl
 from tests.headless import find_chromium, visit
 
 AS_OF = date(2026, 3, 1)
-GENERATED = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
+GENERATED = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 DEMO_CHARTS = ["articles-per-day", "articles-per-section", "people-per-month", "top-hiring",
                "jobs-per-region", "runs", "errors-by-reason"]
 HEADINGS = ["Articles", "People news", "Job ads", "Upcoming events (as of 2026-03-01)",

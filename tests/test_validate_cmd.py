@@ -42,7 +42,7 @@ def test_passes_on_the_demo_dataset(demo_run: Path,
     assert code == 0, out + err
     assert "all lines valid" in out
     manifest = json.loads((demo_run / "manifest.json").read_text())
-    rows = {l.split()[0]: l.split()[1:] for l in out.splitlines() if l.split()}
+    rows = {ln.split()[0]: ln.split()[1:] for ln in out.splitlines() if ln.split()}
     for rtype, count in manifest["records"].items():
         assert rows[rtype] == [str(count), str(count), "0"], rtype  # lines, valid, invalid
 
@@ -53,14 +53,14 @@ def test_fails_naming_file_line_and_field(demo_run: Path, tmp_path: Path,
     code, out, err = run_cli(capsys, "validate", str(dataset))
     assert code == 1
     run = f"runs/{demo_run.name}"
-    problems = [l.strip() for l in out.splitlines() if l.startswith("  ")]
+    problems = [ln.strip() for ln in out.splitlines() if ln.startswith("  ")]
     assert any(p.startswith(f"{run}/article.jsonl:3: <line>: not valid JSON") for p in problems)
     assert any(p.startswith(f"{run}/event.jsonl:2: start_date: 20260428 is not of type")
                for p in problems)
     assert any(p.startswith(f"{run}/event.jsonl:2: venue: Additional properties")
                for p in problems), problems
-    counts = {l.split()[0]: l.split()[1:] for l in out.splitlines()
-              if l.split() and l.split()[0] in ("article", "event", "job_ad")}
+    counts = {ln.split()[0]: ln.split()[1:] for ln in out.splitlines()
+              if ln.split() and ln.split()[0] in ("article", "event", "job_ad")}
     assert counts["article"][2] == "1" and counts["event"][2] == "1"
     assert counts["job_ad"][2] == "0"
     assert "Traceback" not in err

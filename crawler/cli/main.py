@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime, timezone
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Sequence
 
 from crawler.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError
 
@@ -31,7 +31,7 @@ def _fetched_at_for(path: Path, given: str | None) -> str:
     found = given or _from_meta(path, "fetched_at")
     if found:
         return found
-    stamp = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+    stamp = datetime.fromtimestamp(path.stat().st_mtime, UTC)
     return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -40,8 +40,8 @@ def _url_for(path: Path, given: str | None) -> str:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from crawler.normalize.dates import normalise_fetched_at
     from crawler.errors import ParseError
+    from crawler.normalize.dates import normalise_fetched_at
     from crawler.parsers import parse_page
 
     if args.url and len(args.files) > 1:
@@ -52,7 +52,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
         try:
             normalise_fetched_at(args.fetched_at)
         except ValueError:
-            raise CliError(f"--fetched-at must be an ISO 8601 time, got {args.fetched_at!r}")
+            raise CliError("--fetched-at must be an ISO 8601 time, "
+                           f"got {args.fetched_at!r}") from None
     out = sys.stdout
     failed = 0
     for name in args.files:
@@ -108,7 +109,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
             urls = [u.strip() for u in Path(args.urls).read_text(encoding="utf-8").splitlines()
                     if u.strip() and not u.startswith("#")]
         except OSError as exc:
-            raise CliError(f"cannot read --urls file {args.urls}: {exc.strerror or exc}")
+            raise CliError(f"cannot read --urls file {args.urls}: {exc.strerror or exc}") from None
     for name in ("since", "until"):
         value = getattr(args, name)
         if value and not _is_iso_date(value):
@@ -166,13 +167,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_reparse(args: argparse.Namespace) -> int:
-    from crawler.runs.reparse import reparse
     from crawler.runs.crawl import summary_table
+    from crawler.runs.reparse import reparse
 
     try:
         manifest, report = reparse(args.archives, args.out, processes=args.processes)
     except FileNotFoundError as exc:
-        raise CliError(str(exc))
+        raise CliError(str(exc)) from None
     print(summary_table(manifest))
     for torn in report.torn_archives:
         print(f"cwscrape reparse: torn archive tail ignored: {torn}", file=sys.stderr)

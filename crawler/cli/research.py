@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from crawler.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError
 
@@ -29,13 +30,13 @@ def _missing_extra(exc: ImportError) -> Exception:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from crawler.research.load import DatasetError
     from crawler.research.check import check_dataset
+    from crawler.research.load import DatasetError
 
     try:
         result = check_dataset(args.dir)
     except DatasetError as exc:
-        raise _cli_error(str(exc))
+        raise _cli_error(str(exc)) from None
     print(f"{args.dir}: {result.runs} run(s)")
     print(result.table())
     for note in result.notes:
@@ -59,15 +60,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         raise _cli_error(f"--out {out} exists and is not a folder")
     try:
-        from crawler.research.parquet import export_parquet
         import pyarrow  # noqa: F401  (fail early, with the install hint)
+
+        from crawler.research.parquet import export_parquet
     except ImportError as exc:
-        raise _missing_extra(exc)
+        raise _missing_extra(exc) from None
     report = LoadReport()
     try:
         written = export_parquet(args.dir, out, report=report)
     except DatasetError as exc:
-        raise _cli_error(str(exc))
+        raise _cli_error(str(exc)) from None
     width = max(len(t) for t in written) + 2
     for rtype, (path, rows) in written.items():
         print(f"{rtype:<{width}}{rows:>8}  {path}")
@@ -81,7 +83,7 @@ def _as_of(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -93,13 +95,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
         from crawler.research.report import write_report
     except ImportError as exc:
-        raise _missing_extra(exc)
+        raise _missing_extra(exc) from None
     try:
         path = write_report(args.dir, args.out, as_of=args.as_of)
     except DatasetError as exc:
-        raise _cli_error(str(exc))
+        raise _cli_error(str(exc)) from None
     except OSError as exc:
-        raise _cli_error(f"cannot write {args.out}: {exc.strerror or exc}")
+        raise _cli_error(f"cannot write {args.out}: {exc.strerror or exc}") from None
     print(path)
     return EXIT_OK
 

@@ -11,8 +11,9 @@ totals and reported separately.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from typing import Any, Iterable
+from typing import Any
 
 from crawler.devtools.fixtures import Case, all_cases, parse_case
 from crawler.records import PeopleNews

@@ -8,7 +8,8 @@ diff (``python -m bench --only diff``) use them.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import lxml.html
 

@@ -84,4 +84,4 @@ class DemoServer(LocalServer):
     @property
     def requests(self) -> list[str]:
         """Every request path served, in order."""
-        return self.httpd.requests  # type: ignore[attr-defined, no-any-return]
+        return self.httpd.requests  # type: ignore[attr-defined]

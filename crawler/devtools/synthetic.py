@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from crawler.devtools.servers import LocalServer
@@ -24,8 +25,9 @@ from crawler.devtools.servers import LocalServer
 TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "pages" / "seed_cerner" \
     / "page.html"
 SEED_ID = "293101"
-SEED_SLUG = "svensk-milliardordre-til-cerner-saetter-udbudskonkurrenter-i-region-syddanmark-under-pres"
-SEED_TITLE = "Svensk milliardordre til Cerner sætter udbudskonkurrenter i Region Syddanmark under pres"
+SEED_SLUG = "svensk-milliardordre-til-cerner-saetter-udbudskonkurrenter-i-region-syddanmark-under-pres"  # noqa: E501
+SEED_TITLE = ("Svensk milliardordre til Cerner sætter udbudskonkurrenter i Region Syddanmark "
+              "under pres")
 FIRST_PARAGRAPH = "Just på den anden side af Øresundsbroen"
 URLS_PER_SITEMAP = 1000
 

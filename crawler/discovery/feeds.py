@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
-from crawler.normalize.dates import COPENHAGEN
 from crawler.discovery.sitemaps import _PARSER
+from crawler.normalize.dates import COPENHAGEN
 
 _NEXT_TEXT = re.compile(r"^(?:næste(?: side)?|ældre(?: artikler)?|flere artikler|»|›|>)$",
                         re.IGNORECASE)

@@ -162,7 +162,7 @@ class SameHostMiddleware:
         self.crawler = crawler
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "SameHostMiddleware":
+    def from_crawler(cls, crawler: Any) -> SameHostMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request) -> None:

@@ -10,7 +10,7 @@ first call costs ~140 ms and each further call ~1 ms — as much as parsing a wh
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -153,7 +153,7 @@ def to_copenhagen(value: str) -> str | None:
 
 def utc_now_iso() -> str:
     """Now, UTC, ``YYYY-MM-DDTHH:MM:SSZ`` — the format of ``fetched_at``."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def normalise_fetched_at(value: str) -> str:
@@ -163,8 +163,8 @@ def normalise_fetched_at(value: str) -> str:
         return value  # already in the stored form: the common case, once per page
     moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _dateparser(text: str) -> datetime | None:

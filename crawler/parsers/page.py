@@ -17,16 +17,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from crawler.normalize.dates import normalise_fetched_at
 from crawler.errors import ParseError
+from crawler.normalize.dates import normalise_fetched_at
+from crawler.normalize.text import clean_str
 from crawler.parsers.article.assemble import parse_article
 from crawler.parsers.html.lines import flatten, parse_html
 from crawler.parsers.html.metadata import read_metadata
+from crawler.parsers.widgets.cards import parse_events, parse_job_ads, parse_sponsored
 from crawler.parsers.widgets.people import parse_people_block
 from crawler.parsers.widgets.segments import RECORD_BEARING, segment_widgets
-from crawler.parsers.widgets.cards import parse_events, parse_job_ads, parse_sponsored
 from crawler.records import TYPE_ORDER, Record
-from crawler.normalize.text import clean_str
 
 
 @dataclass

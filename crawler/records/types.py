@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Literal
 from crawler import PARSER_VERSION
 from crawler.normalize.text import clean_str
 
+
 def make_record_id(record_type: str, *key: object) -> str:
     """Stable 16-hex-digit id from the record type and its natural key.
 

@@ -7,14 +7,14 @@ it rejects goes through ``jsonschema``, whose messages name every failing field.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from crawler.records import RECORD_TYPES
 from crawler.records.schema import load_schema
 
 
-@lru_cache(maxsize=None)
+@cache
 def fast_validator(name: str) -> Any:
     import fastjsonschema
 
@@ -32,7 +32,7 @@ def _fast_ok(name: str, data: Any) -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str) -> Any:
     from jsonschema import Draft202012Validator
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from html import escape
-from typing import Any, Sequence
+from typing import Any
 
 PALETTE = ("#2563a8", "#e07b39", "#3a9a5b", "#8a5cc2", "#c94f7c", "#6b7a8f", "#c9a227",
            "#2aa3b5")
@@ -26,7 +27,7 @@ STYLE = {
 WIDTH = 7.6  # inches; the SVG scales to the column width anyway
 
 
-def _rc(name: str) -> dict[str, Any]:
+def _rc(name: str) -> Any:
     from cycler import cycler
 
     return {**STYLE, "axes.prop_cycle": cycler(color=PALETTE), "svg.hashsalt": name}

@@ -4,7 +4,8 @@ Where :mod:`crawler.research.load` skips what it cannot use, this module names i
 field and message, like a compiler. What counts as a problem:
 
 * a line that is not JSON, not an object, or breaks its record type's schema
-  (:func:`crawler.records.validation.record_problems`, :func:`crawler.records.validation.error_line_problems`);
+  (:func:`crawler.records.validation.record_problems`,
+  :func:`crawler.records.validation.error_line_problems`);
 * a record in the wrong file (an ``event`` line in ``article.jsonl``);
 * a ``manifest.json`` that does not parse, or whose record counts differ from the files.
 
@@ -20,9 +21,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crawler.research.load import FILE_STEMS, find_runs, iter_raw_lines, run_files
 from crawler.records import TYPE_ORDER
 from crawler.records.validation import error_line_problems, record_problems
+from crawler.research.load import FILE_STEMS, find_runs, iter_raw_lines, run_files
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from crawler.records import RECORD_TYPES, ErrorRecord
@@ -69,7 +69,7 @@ def _kind(name: str, annotation: Any) -> str:
     return {str: "string", int: "integer", float: "number", bool: "boolean"}[annotation]
 
 
-@lru_cache(maxsize=None)
+@cache
 def column_kinds(record_type: str) -> dict[str, str]:
     """Column name → kind (see the module table), in JSON order, for one record type or
     ``"errors"``. Records start with ``record_type``."""

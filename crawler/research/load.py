@@ -41,10 +41,11 @@ import json
 import os
 import types
 import typing
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from crawler.records import RECORD_TYPES, TYPE_ORDER, ErrorRecord, Record
 
@@ -163,7 +164,7 @@ def iter_raw_lines(path: Path) -> Iterator[RawLine]:
 # --- building typed records ---------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def field_names(cls: type) -> tuple[str, ...]:
     """The dataclass fields of a record class, in JSON order (without ``record_type``)."""
     return tuple(f.name for f in dataclasses.fields(cls))
@@ -191,7 +192,7 @@ def _converter(annotation: Any) -> Callable[[Any], Any] | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plan(cls: type) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
     hints = typing.get_type_hints(cls)
     return tuple((name, _converter(hints[name])) for name in field_names(cls))
@@ -204,7 +205,7 @@ def from_dict(cls: type[Any], data: dict[str, Any]) -> Any:
     without a default raises ``TypeError``.
     """
     kwargs = {name: (convert(data[name]) if convert else data[name])
-              for name, convert in _plan(cls) if name in data}
+              for name, convert in _plan(cls) if name in data}  # type: ignore[arg-type]
     return cls(**kwargs)
 
 
@@ -247,7 +248,7 @@ def load_dicts(path: str | Path, record_type: str, *, report: LoadReport | None 
     report = report if report is not None else LoadReport()
     required = frozenset(f.name for f in dataclasses.fields(cls)
                          if f.default is dataclasses.MISSING
-                         and f.default_factory is dataclasses.MISSING)  # type: ignore[misc]
+                         and f.default_factory is dataclasses.MISSING)
     if record_type != "errors":
         required |= {"record_id", "fetched_at"}
     if validate:
@@ -352,7 +353,8 @@ def to_pandas(path: str | Path, record_type: str, *, report: LoadReport | None =
     """The records of one type (or ``"errors"``) as a pandas DataFrame with real dtypes.
 
     Columns are the record's JSON fields in order; dtypes are listed by
-    :func:`crawler.research.dataframes.column_dtypes` (date-times ``datetime64[ns, Europe/Copenhagen]``,
+    :func:`crawler.research.dataframes.column_dtypes` (date-times
+    ``datetime64[ns, Europe/Copenhagen]``,
     ``fetched_at`` ``datetime64[ns, UTC]``, dates ``datetime64[ns]``, ``Int64``,
     ``Float64``, ``boolean``, ``string``; lists and objects stay Python lists and dicts).
     Needs the ``research`` extra (pandas).

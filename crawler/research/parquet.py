@@ -1,6 +1,7 @@
 """Parquet export: one typed file per record type, from the loader's kept records.
 
-The Arrow schema follows the record classes and the column kinds of :mod:`crawler.research.dataframes`:
+The Arrow schema follows the record classes and the column kinds of
+:mod:`crawler.research.dataframes`:
 
 * strings ``string``, integers ``int64``, numbers ``double``, booleans ``bool``;
 * ``published``/``modified``: ``timestamp[us, tz=Europe/Copenhagen]`` (stored as UTC
@@ -27,9 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from crawler import SCHEMA_VERSION
-from crawler.research.load import LoadReport, find_runs, load_dicts
-from crawler.research.dataframes import TIMEZONE, column_kinds, record_class
 from crawler.records import TYPE_ORDER
+from crawler.research.dataframes import TIMEZONE, column_kinds, record_class
+from crawler.research.load import LoadReport, find_runs, load_dicts
 
 FORMATS = ("parquet",)
 

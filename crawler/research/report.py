@@ -1,7 +1,8 @@
 """A one-page HTML report of a dataset: what it holds, and how healthy the crawls were.
 
-The page is self-contained — one CSS block, charts inlined as SVG (see :mod:`crawler.research.charts`),
-no scripts, fonts or images fetched from anywhere — so it can be mailed or archived as is.
+The page is self-contained — one CSS block, charts inlined as SVG (see
+:mod:`crawler.research.charts`), no scripts, fonts or images fetched from anywhere — so it
+can be mailed or archived as is.
 It shows counts, never the names of persons (people news are personal data; see
 ``docs/data-card.md``). Needs the ``research`` extra (pandas, matplotlib).
 """
@@ -9,16 +10,17 @@ It shows counts, never the names of persons (people news are personal data; see
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from crawler.research import charts
-from crawler.research.load import LoadReport, load_dicts, load_manifests, to_pandas
-from crawler.research.dataframes import TIMEZONE, frame_from_dicts
 from crawler.records import TYPE_ORDER
+from crawler.research import charts
+from crawler.research.dataframes import TIMEZONE, frame_from_dicts
+from crawler.research.load import LoadReport, load_dicts, load_manifests, to_pandas
 from crawler.research.report_html import page, table
 
 KIND_LABELS = {"new_job": "new job", "promotion": "promotion",
@@ -239,8 +241,10 @@ def _health(frames: dict[str, Any], errors: Any, manifests: list[dict[str, Any]]
         subsections.append(("Warnings by kind", _empty("No record carries a warning.")))
     codes = sorted({c for m in manifests for c in (m.get("drift") or {})})
     if codes:
-        svg = charts.stacked_bars([_run_label(m) for m in manifests], {c: [(m.get("drift") or {}).get(c, 0) for m in manifests]
-                                         for c in codes}, name="drift-over-runs",
+        per_code: dict[str, Sequence[float]] = {
+            c: [(m.get("drift") or {}).get(c, 0) for m in manifests] for c in codes}
+        svg = charts.stacked_bars([_run_label(m) for m in manifests], per_code,
+                                  name="drift-over-runs",
                                   label="Layout drift over runs", ylabel="pages")
         subsections.append(("Layout drift over runs", _figure(
             svg, "drift-over-runs", "Pages whose layout no longer matched the parsers, by "
@@ -295,10 +299,11 @@ def build_report(path: str | Path, *, as_of: date | None = None,
     ``as_of`` is the day from which events count as upcoming (default: today in
     Copenhagen); ``generated_at`` the time printed in the header (default: now).
     """
-    import pandas as pd
     from zoneinfo import ZoneInfo
 
-    now = generated_at or datetime.now(timezone.utc)
+    import pandas as pd
+
+    now = generated_at or datetime.now(UTC)
     as_of = as_of or now.astimezone(ZoneInfo(TIMEZONE)).date()
     report = LoadReport()
     frames = {t: to_pandas(path, t, report=report) for t in TYPE_ORDER}

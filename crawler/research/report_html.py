@@ -6,8 +6,9 @@ the data is escaped here or by the caller.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from html import escape
-from typing import Any, Collection, Sequence
+from typing import Any
 
 from crawler import __version__
 
@@ -81,7 +82,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
 
     ``link_column``: cells there are ``(text, url)`` pairs rendered as links (plain text
     when the URL is missing); ``numeric``: indexes of right-aligned number columns;
-    ``nowrap``: indexes of columns kept on one line (dates); ``bars``: one share (0–1) per row, drawn as a bar in an extra last column.
+    ``nowrap``: indexes of columns kept on one line (dates); ``bars``: one share (0–1) per row,
+    drawn as a bar in an extra last column.
     """
     def cls(i: int) -> str:
         names = [n for n, cols in (("num", numeric), ("nowrap", nowrap)) if i in cols]

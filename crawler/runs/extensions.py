@@ -27,7 +27,7 @@ class ArchiveExtension:
         crawler.signals.connect(self.response_received, signal=signals.response_received)
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "ArchiveExtension":
+    def from_crawler(cls, crawler: Any) -> ArchiveExtension:
         return cls(crawler)
 
     def response_received(self, response: Any, request: Any, spider: Any = None) -> None:
@@ -54,7 +54,7 @@ class ProgressExtension:
         crawler.signals.connect(self.closed, signal=signals.spider_closed)
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "ProgressExtension":
+    def from_crawler(cls, crawler: Any) -> ProgressExtension:
         interval = crawler.settings.getfloat("CWSCRAPE_PROGRESS_SECONDS", 5.0)
         if interval <= 0:
             raise NotConfigured

@@ -10,8 +10,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from crawler.storage.state import CrawlState
 from crawler.storage.runfolder import RunWriter, recover_run
+from crawler.storage.state import CrawlState
 
 logger = logging.getLogger(__name__)
 

@@ -33,13 +33,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crawler.normalize import dates
-from crawler.parsers.article.body import read_body
-from crawler.parsers.html.lines import Line
-from crawler.parsers.article.header import RSS_DATE, Header, byline_names, read_header_line
-from crawler.parsers.html.metadata import Metadata
-from crawler.records import Article, Image, RelatedLink
 from crawler.normalize.text import clean, looks_mis_encoded
 from crawler.normalize.urls import absolute, article_id, canonical_article_url
+from crawler.parsers.article.body import read_body
+from crawler.parsers.article.header import RSS_DATE, Header, byline_names, read_header_line
+from crawler.parsers.html.lines import Line
+from crawler.parsers.html.metadata import Metadata
+from crawler.records import Article, Image, RelatedLink
 
 GENRES = ("Computerworld mener", "CW for 10 år siden", "Morgen-briefing", "Morgenbriefing",
           "Interview", "Kommentar", "Leder", "Bakspejlet", "Computerviews", "Analyse", "Debat",

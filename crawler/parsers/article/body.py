@@ -25,15 +25,22 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from crawler.parsers.html.lines import HEADING_TAGS, Line
+from crawler.normalize.text import clean, ends_like_sentence
 from crawler.parsers.article.header import (
-    HERO_MARKER, PREMIUM_MARKER, PREMIUM_SUMMARY, RSS_DATE, Header, credits_a_photo,
-    is_caption, is_note,
-    read_header_line, take_figure,
+    HERO_MARKER,
+    PREMIUM_MARKER,
+    PREMIUM_SUMMARY,
+    RSS_DATE,
+    Header,
+    credits_a_photo,
+    is_caption,
+    is_note,
+    read_header_line,
+    take_figure,
 )
 from crawler.parsers.article.related import RelatedMatch, match_related
+from crawler.parsers.html.lines import HEADING_TAGS, Line
 from crawler.records import Block, Link
-from crawler.normalize.text import clean, ends_like_sentence
 
 STRONG_MIN = 50  # characters: a line long enough to vote for the body container
 LINK_SHARE = 0.5  # … unless this share of it is link text (a teaser list, a card)

@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass, field
 
 from crawler.normalize import dates
-from crawler.parsers.html.lines import Line
 from crawler.normalize.text import clean, strip_final_period
+from crawler.parsers.html.lines import Line
 
 HERO_MARKER = "Artikel top billede"
 PREMIUM_MARKER = re.compile(r"^Premium\s*[:|–-]?\s*Kun for abonnenter\.?$", re.IGNORECASE)

@@ -30,8 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crawler.parsers.html.lines import Line
 from crawler.normalize.text import clean, strip_final_period
+from crawler.parsers.html.lines import Line
 
 _KNOWN_CUE = re.compile(
     r"^(?P<cue>Læs mere om det her|Læs også|Læs mere|Læs|Se også|Det kan du læse mere om her|"

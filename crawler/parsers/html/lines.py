@@ -39,9 +39,9 @@ from typing import Any
 
 from lxml import etree
 
-from crawler.parsers.html.metadata import Metadata, read_metadata  # noqa: F401  (re-exported)
 from crawler.normalize.text import clean_str
 from crawler.normalize.urls import absolute
+from crawler.parsers.html.metadata import Metadata, read_metadata  # noqa: F401  (re-exported)
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body caption center dd details dialog div dl dt fieldset "

@@ -9,8 +9,9 @@ top-level, in a list or in an ``@graph``; broken JSON-LD is ignored.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from crawler.normalize.text import clean_str
 

@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 
 from crawler.normalize import dates
+from crawler.normalize.text import clean
 from crawler.parsers.html.lines import HEADING_TAGS, Line
 from crawler.parsers.widgets.segments import Segment, category_location, is_event_detail
 from crawler.records import Event, JobAd, Sponsored
-from crawler.normalize.text import clean
 
 _PIPE = re.compile(r"\s*\|\s*")
 EVENTS_INTRO_LABELS = ("Ekspertindsigt", "Netværk", "Praktisk viden", "Aktuelle tendenser")

@@ -33,14 +33,14 @@ fits a template: otherwise the "label" is just the end of a sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
+from crawler.normalize.text import clean, clean_str
 from crawler.parsers.html.lines import Line
 from crawler.parsers.widgets.people_templates import TEMPLATE_LABELS, EntryFields, read_entry
 from crawler.parsers.widgets.segments import heading_kind
 from crawler.records import PeopleKind, PeopleNews
-from crawler.normalize.text import clean, clean_str
 
 KNOWN_LABELS: dict[str, PeopleKind] = {
     "Nyt job": "new_job",

@@ -58,9 +58,9 @@ no date at all gives ``null`` and no warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable
 
 from crawler.normalize import dates
 from crawler.normalize.text import clean, clean_str

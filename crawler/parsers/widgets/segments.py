@@ -12,9 +12,9 @@ Widgets are found by the text cues of the field guide (§10–17), never by clas
 
 A heading that is one link among sibling links (the ``Navnenyt`` item of a menu) is not a
 widget (the first line of a card link is no menu item); ``Event:`` alone opens a widget only
-when an event's title and details follow. A segment runs from its cue line while the lines stay inside the cue's container — the
-smallest block element around the cue that also holds the next two lines — and stops at the
-next cue, the next job ad or an ``<h1>``.
+when an event's title and details follow. A segment runs from its cue line while the lines
+stay inside the cue's container — the smallest block element around the cue that also holds
+the next two lines — and stops at the next cue, the next job ad or an ``<h1>``.
 """
 
 from __future__ import annotations
