@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,3 @@ def demo_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     runs = sorted((out / "runs").iterdir())
     assert len(runs) == 1
     return runs[0]
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]

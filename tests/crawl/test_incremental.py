@@ -11,7 +11,7 @@ from pathlib import Path
 
 from crawler.devtools.synthetic import SiteServer, SyntheticSite
 from crawler.normalize.urls import article_id
-from tests.crawlrun import ROOT, crawl, crawl_cmd, duplicate_ids, lines, records, runs
+from tests.helpers.crawlrun import ROOT, crawl, crawl_cmd, duplicate_ids, lines, records, runs
 
 
 def article_fetches(site: SyntheticSite, since: int = 0) -> list[int]:

@@ -19,8 +19,9 @@ import pytest
 
 from crawler.cli import research as research_cli
 from crawler.research.report import build_report
-from tests.conftest import ROOT, read_jsonl
-from tests.headless import find_chromium, visit
+from tests.conftest import ROOT
+from tests.helpers.headless import find_chromium, visit
+from tests.helpers.jsonl import read_jsonl
 
 AS_OF = date(2026, 3, 1)
 GENERATED = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

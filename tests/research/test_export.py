@@ -13,7 +13,7 @@ from crawler.cli import research as research_cli
 from crawler.records import TYPE_ORDER
 from crawler.research.load import load_dicts
 from crawler.research.parquet import arrow_schema
-from tests.conftest import read_jsonl
+from tests.helpers.jsonl import read_jsonl
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from crawler.research.load import (
     load_manifests,
     to_pandas,
 )
-from tests.conftest import read_jsonl
+from tests.helpers.jsonl import read_jsonl
 
 # The documented dtypes (crawler/frames.py, docs/data-card.md), spelled out once more here so
 # that a change to them is a deliberate change to this table too.

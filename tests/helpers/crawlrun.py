@@ -10,7 +10,7 @@ from pathlib import Path
 
 from crawler.records import TYPE_ORDER
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def crawl_cmd(base_url: str, out: Path, *extra: str) -> list[str]:

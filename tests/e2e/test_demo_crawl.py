@@ -8,7 +8,7 @@ from pathlib import Path
 
 from crawler.records import TYPE_ORDER
 from crawler.records.validation import error_line_problems, record_problems
-from tests.conftest import read_jsonl
+from tests.helpers.jsonl import read_jsonl
 
 # Unique records a full crawl must produce, counted by hand in fixtures/site/README.md.
 EXPECTED_TOTALS = {"article": 14, "related_link": 20, "event": 6, "job_ad": 5,

@@ -179,6 +179,6 @@ def test_rss(data: bytes) -> None:
 
 
 def teardown_module() -> None:
-    out = Path(__file__).resolve().parent.parent / "bench-results"
+    out = Path(__file__).resolve().parents[2] / "bench-results"
     out.mkdir(exist_ok=True)
     (out / "fuzz.json").write_text(json.dumps(dict(COUNTS), indent=2))

@@ -14,7 +14,7 @@ from crawler.devtools.servers import DemoServer
 from crawler.normalize.urls import canonical_article_url, dedup_key
 from crawler.runs.crawl import crawl_settings
 from spiders.computerworld import newer
-from tests.crawlrun import ROOT, records
+from tests.helpers.crawlrun import ROOT, records
 
 
 def test_polite_defaults() -> None:

@@ -1,0 +1,1 @@
+"""Shared test helpers: crawl runs in subprocesses, JSON Lines reading, a headless browser."""
