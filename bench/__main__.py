@@ -22,7 +22,7 @@ from typing import Any
 
 from bench.report import Row, summary, table, write_json
 
-BENCHMARKS = ("parse", "quality", "people", "startup", "crawl", "reparse")
+BENCHMARKS = ("parse", "quality", "realworld", "people", "startup", "crawl", "reparse")
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PAGE = ROOT / "fixtures" / "pages" / "seed_cerner" / "page.html"
 
@@ -70,6 +70,12 @@ def run(names: list[str], plan: Plan, work: Path, progress: Any = None) -> list[
 
         say("quality: body P/R/F1 against the expected bodies")
         rows += quality.run()
+    if "realworld" in names:
+        from bench import realworld
+
+        say("realworld: lead + body on the real pages of ../shared/realworld, ours and "
+            "trafilatura's")
+        rows += realworld.run(progress=say)
     if "people" in names:
         from bench import people
 
