@@ -211,7 +211,8 @@ def snippet_score(extracted: str, page: RealPage) -> SnippetScore:
 
 
 def same_instant(found: str | None, expected: str) -> bool:
-    """Whether ``found`` (ISO 8601) is the instant of ``expected`` (date-only: the same day)."""
+    """Whether ``found`` (ISO 8601) is the instant of ``expected``, to the second (records keep
+    seconds); a date-only or zone-less expectation: the same calendar day."""
     if not found:
         return False
     try:
@@ -221,7 +222,7 @@ def same_instant(found: str | None, expected: str) -> bool:
         return False
     if len(expected.strip()) <= 10 or want.tzinfo is None or got.tzinfo is None:
         return got.date() == want.date()
-    return got == want
+    return got.replace(microsecond=0) == want.replace(microsecond=0)
 
 
 # --- the benchmark --------------------------------------------------------------------------------

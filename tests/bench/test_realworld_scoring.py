@@ -50,6 +50,7 @@ def test_snippets_found_and_kept_out_after_folding_whitespace() -> None:
 @pytest.mark.parametrize("found,expected,right", [
     ("2019-06-06T13:31:00+02:00", "2019-06-06T11:31:00Z", True),
     ("2019-06-06T13:31:00+01:00", "2019-06-06T11:31:00Z", False),
+    ("2015-03-27T14:07:55+01:00", "2015-03-27T13:07:55.096Z", True),
     ("2019-06-06T23:00:00+02:00", "2019-06-06", True),
     (None, "2019-06-06", False),
     ("not a date", "2019-06-06", False),
