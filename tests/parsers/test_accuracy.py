@@ -1,4 +1,4 @@
-"""The per-field people-news accuracy report over the fixtures (crawler/accuracy.py)."""
+"""The per-field people-news accuracy report over the fixtures (crawler/devtools/accuracy.py)."""
 
 from __future__ import annotations
 
