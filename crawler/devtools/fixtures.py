@@ -197,6 +197,22 @@ class RecordComparison:
             lines.append(f"{case_name} {self.title} {diff.path}: expected {want}, actual {got}")
         return lines
 
+    def block(self) -> list[str]:
+        """The record as ``cwscrape fixture`` shows it: a ``record_type key:`` line, then one
+        ``field: expected → actual`` line per wrong value; a record the parser no longer gives
+        is the first line alone, a new one lists its fields for review."""
+        if self.actual is None:
+            return [f"{self.title}: in expected.jsonl (line {self.line}), not parsed"]
+        if self.expected is None:
+            return [f"{self.title}: parsed, not in expected.jsonl"] + [
+                f"  {name}: {show(value)}" for name, value in strip_provenance(self.actual).items()
+                if name != "record_type"]
+        lines = [f"{self.title}:"]
+        for diff in self.differences:
+            want, got = diff.shown()
+            lines.append(f"  {diff.path}: {want} → {got}")
+        return lines
+
 
 def compare_records(case: Case, actual: list[RecordDict]) -> list[RecordComparison]:
     """Every expected record of ``case`` with its parsed partner (in expected.jsonl order),
