@@ -223,7 +223,8 @@ def compare_records(case: Case, actual: list[RecordDict]) -> list[RecordComparis
     for line, (record, (pair, key)) in enumerate(zip(case.expected, want), 1):
         n = partner_of.get(pair) if pair is not None else None
         partner = None if n is None else actual[n]
-        paired.add(n)
+        if n is not None:
+            paired.add(n)
         result.append(RecordComparison(
             str(record.get("record_type", "?")), key, line, record, partner,
             [] if partner is None else record_differences(record, partner)))
