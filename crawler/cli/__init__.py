@@ -1,5 +1,6 @@
-"""The ``cwscrape`` command line (also ``python -m crawler``)."""
+"""The ``cwscrape`` command line (also ``python -m crawler``); see :mod:`crawler.cli.main`."""
 
-from crawler.cli.main import CliError, build_parser, main
+from crawler.cli.common import CliError
+from crawler.cli.main import build_parser, main
 
 __all__ = ["CliError", "build_parser", "main"]

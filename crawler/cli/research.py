@@ -1,7 +1,6 @@
 """The researchers' commands: ``cwscrape validate``, ``cwscrape export``, ``cwscrape report``.
 
-:func:`register` adds them to the main ``cwscrape`` parser (``crawler.cli.build_parser``).
-Until then, and for tests, ``python -m crawler.cli.research COMMAND …`` runs them alone.
+:func:`register` adds them to the ``cwscrape`` parser (:func:`crawler.cli.main.build_parser`).
 Like every command, they answer bad input with one line on stderr and exit status 2;
 heavy libraries (pandas, pyarrow, matplotlib) are imported only when a command runs.
 """
@@ -10,23 +9,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from crawler.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError
+from crawler.cli.common import EXIT_FAILED, EXIT_OK, CliError
 
 DIR_HELP = "dataset folder (holding runs/), a runs/ folder, or one run folder"
 
 
-def _cli_error(message: str) -> Exception:
-    return CliError(message)
-
-
-def _missing_extra(exc: ImportError) -> Exception:
-    return _cli_error(f"{exc.name or exc} is not installed; install the research extra: "
-                      "pip install 'cwscrape[research]'")
+def _missing_extra(exc: ImportError) -> CliError:
+    return CliError(f"{exc.name or exc} is not installed; install the research extra: "
+                    "pip install 'cwscrape[research]'")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -36,7 +30,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     try:
         result = check_dataset(args.dir)
     except DatasetError as exc:
-        raise _cli_error(str(exc)) from None
+        raise CliError(str(exc)) from None
     print(f"{args.dir}: {result.runs} run(s)")
     print(result.table())
     for note in result.notes:
@@ -58,7 +52,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.exists() and not out.is_dir():
-        raise _cli_error(f"--out {out} exists and is not a folder")
+        raise CliError(f"--out {out} exists and is not a folder")
     try:
         import pyarrow  # noqa: F401  (fail early, with the install hint)
 
@@ -69,7 +63,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         written = export_parquet(args.dir, out, report=report)
     except DatasetError as exc:
-        raise _cli_error(str(exc)) from None
+        raise CliError(str(exc)) from None
     width = max(len(t) for t in written) + 2
     for rtype, (path, rows) in written.items():
         print(f"{rtype:<{width}}{rows:>8}  {path}")
@@ -99,9 +93,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         path = write_report(args.dir, args.out, as_of=args.as_of)
     except DatasetError as exc:
-        raise _cli_error(str(exc)) from None
+        raise CliError(str(exc)) from None
     except OSError as exc:
-        raise _cli_error(f"cannot write {args.out}: {exc.strerror or exc}") from None
+        raise CliError(f"cannot write {args.out}: {exc.strerror or exc}") from None
     print(path)
     return EXIT_OK
 
@@ -146,28 +140,3 @@ def register(sub: Any) -> None:
     p.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD",
                    help="count events from this day as upcoming (default: today)")
     p.set_defaults(func=cmd_report)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """A parser with only the research commands (``python -m crawler.cli.research``)."""
-    parser = argparse.ArgumentParser(prog="cwscrape",
-                                     description="Check, export and report cwscrape datasets.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    register(sub)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one research command, with the error handling of ``crawler.cli.main``."""
-    args = build_parser().parse_args(argv)
-    try:
-        return int(args.func(args))
-    except CliError as exc:
-        print(f"cwscrape {args.command}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except BrokenPipeError:
-        return EXIT_OK
-
-
-if __name__ == "__main__":
-    sys.exit(main())

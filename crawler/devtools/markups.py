@@ -3,7 +3,7 @@
 A page nobody here has seen may be in any markup, so every fixture page is re-rendered and
 must give the same records: :data:`FIXTURE_MARKUPS` applies to every fixture page,
 :data:`SEED_MARKUPS` to the seed page (they rely on its structure). The tests and the record
-diff (``python -m bench --only diff``) use them.
+diff (``python -m bench --diff REV``) use them.
 """
 
 from __future__ import annotations

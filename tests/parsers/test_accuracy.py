@@ -1,4 +1,4 @@
-"""The per-field people-news accuracy report over the fixtures (crawler/accuracy.py)."""
+"""The per-field people-news accuracy report over the fixtures (crawler/devtools/accuracy.py)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def test_declared_xfails_still_fail() -> None:
 
 
 def test_a_missing_record_is_wrong_on_every_field() -> None:
-    case = next(c for c in CASES if c.name == "people_1")
+    case = next(c for c in CASES if c.name == "people_paragraphs")
     result = accuracy.case_mismatches(case, actual=[])
     assert len(result) == 9
     assert all(act is None and len(problems) == len(accuracy.FIELDS)

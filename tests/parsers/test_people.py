@@ -623,11 +623,12 @@ def _case(name: str) -> Any:
     return next(case for case in CASES if case.name == name)
 
 
-def test_people_3_text_copy_gives_every_expected_field() -> None:
-    """The ``Læses lige nu`` block of people_3 read as plain text (its pre-formatted div)."""
+def test_people_preformatted_text_copy_gives_every_expected_field() -> None:
+    """The ``Læses lige nu`` block of people_preformatted read as plain text (its
+    pre-formatted div)."""
     from crawler.devtools.accuracy import case_mismatches
 
-    case = _case("people_3")
+    case = _case("people_preformatted")
     root = lxml.html.document_fromstring(case.html.decode("utf-8"))
     [div] = root.xpath('//div[@class="most-read__text"]')
     records = [r.to_dict() for r in parse_people_text(div.text_content(), case.url,
@@ -645,10 +646,11 @@ def test_same_entry_on_two_pages_has_one_record_id() -> None:
         assert len(found) == 1, f"{name}: {len(found)} Troels Nymann records"
         return found[0]
 
-    on_1, on_4 = troels("people_1"), troels("people_4")
+    on_1, on_4 = troels("people_paragraphs"), troels("people_cards")
     assert on_1.source_url != on_4.source_url
     assert on_1.record_id == on_4.record_id
-    others = {r.record_id for r in parse_page(_case("people_1").html, _case("people_1").url,
+    others = {r.record_id for r in parse_page(_case("people_paragraphs").html,
+                                               _case("people_paragraphs").url,
                                                "2026-02-03T10:00:00Z")
               if isinstance(r, PeopleNews) and r.person != "Troels Nymann"}
     assert on_1.record_id not in others

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.cli import research as research_cli
+from crawler import cli as research_cli  # the one main(): research commands run through it
 from crawler.records import TYPE_ORDER
 from crawler.research.load import load_dicts
 from crawler.research.parquet import arrow_schema

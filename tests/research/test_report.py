@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.cli import research as research_cli
+from crawler import cli as research_cli  # the one main(): research commands run through it
 from crawler.research.report import build_report
 from tests.conftest import ROOT
 from tests.helpers.headless import find_chromium, visit

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.cli import research as research_cli
+from crawler import cli as research_cli  # the one main(): research commands run through it
 from crawler.research.check import check_dataset
 
 
