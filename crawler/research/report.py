@@ -306,7 +306,7 @@ def build_report(path: str | Path, *, as_of: date | None = None,
     now = generated_at or datetime.now(UTC)
     as_of = as_of or now.astimezone(ZoneInfo(TIMEZONE)).date()
     report = LoadReport()
-    frames = {t: to_pandas(path, t, report=report) for t in TYPE_ORDER}
+    frames: dict[str, Any] = {t: to_pandas(path, t, report=report) for t in TYPE_ORDER}
     errors = frame_from_dicts(load_dicts(path, "errors", report=report), "errors")
     manifests = load_manifests(path)
     sections = [_articles(frames), _people(frames), *_jobs_and_events(frames, as_of),
