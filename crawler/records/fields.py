@@ -4,7 +4,8 @@ Four things are built from the record classes: the JSON Schemas (:mod:`crawler.r
 the records rebuilt from JSON (:mod:`crawler.research.load`), the DataFrame dtypes
 (:mod:`crawler.research.dataframes`) and the Arrow types of the Parquet files
 (:mod:`crawler.research.parquet`). They all read the classes here, through
-:func:`record_fields`, so a new field, or a new kind of field, is taught in one place.
+:func:`record_fields`: a new field needs no change in any of them, and an annotation is
+interpreted in one place only.
 
 ========= ============================================ =======================================
 kind      annotation                                   JSON value
@@ -93,7 +94,10 @@ def value_type(annotation: Any) -> ValueType:
     raise TypeError(f"no field kind for {annotation!r}; see crawler/records/fields.py")
 
 
+# Per-class caches are plain dicts: ``functools.cache`` does not type-check with class keys.
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_FIELDS: dict[type, tuple[FieldSpec, ...]] = {}
+_REQUIRED: dict[type, frozenset[str]] = {}
 
 
 def field_names(cls: type) -> tuple[str, ...]:
@@ -106,11 +110,6 @@ def field_names(cls: type) -> tuple[str, ...]:
     if names is None:
         names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
     return names
-
-
-# Per-class caches are plain dicts: ``functools.cache`` does not type-check with class keys.
-_FIELDS: dict[type, tuple[FieldSpec, ...]] = {}
-_REQUIRED: dict[type, frozenset[str]] = {}
 
 
 def record_fields(cls: type) -> tuple[FieldSpec, ...]:
