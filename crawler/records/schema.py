@@ -6,51 +6,44 @@ a test fails when they are stale.
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import types
-import typing
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from crawler import SCHEMA_VERSION
+from crawler.records.fields import ValueType, record_fields
 from crawler.records.types import RECORD_TYPES, ErrorRecord
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
+# JSON types of the scalar kinds; dates and date-times are strings (their formats are
+# documented, not enforced: a page may print a date no parser reads).
+_JSON_TYPES = {"string": "string", "date": "string", "datetime": "string",
+               "timestamp": "string", "integer": "integer", "number": "number",
+               "boolean": "boolean"}
 
-def _schema_for(annotation: Any) -> dict[str, Any]:
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin in (types.UnionType, typing.Union):
-        non_null = [a for a in args if a is not type(None)]
-        inner = _schema_for(non_null[0]) if len(non_null) == 1 else {
-            "anyOf": [_schema_for(a) for a in non_null]}
-        if type(None) in args:
-            if "type" in inner and isinstance(inner["type"], str):
-                inner = {**inner, "type": [inner["type"], "null"]}
-                if "enum" in inner:
-                    inner["enum"] = [*inner["enum"], None]  # type: ignore[list-item]
-            else:
-                inner = {"anyOf": [inner, {"type": "null"}]}
-        return inner
-    if origin is Literal:
-        return {"type": "string", "enum": list(args)}
-    if origin is list:
-        return {"type": "array", "items": _schema_for(args[0])}
-    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
-        return _object_schema(annotation)
-    simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
-    if annotation in simple:
-        return {"type": simple[annotation]}
-    raise TypeError(f"no JSON Schema mapping for {annotation!r}")
+
+def _schema_for(value: ValueType) -> dict[str, Any]:
+    schema: dict[str, Any]
+    if value.kind == "enum":
+        schema = {"type": "string", "enum": list(value.values)}
+    elif value.kind == "list":
+        assert value.item is not None
+        schema = {"type": "array", "items": _schema_for(value.item)}
+    elif value.kind == "object":
+        assert value.cls is not None
+        schema = _object_schema(value.cls)
+    else:
+        schema = {"type": _JSON_TYPES[value.kind]}
+    if value.nullable:
+        schema = {**schema, "type": [schema["type"], "null"]}
+        if "enum" in schema:
+            schema["enum"] = [*schema["enum"], None]
+    return schema
 
 
 def _object_schema(cls: type) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    props: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        props[f.name] = _schema_for(hints[f.name])
+    props = {f.name: _schema_for(f.type) for f in record_fields(cls)}
     return {
         "type": "object",
         "properties": props,

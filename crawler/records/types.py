@@ -1,43 +1,23 @@
-"""The six record types and the error line, their natural keys, ids and content hashes.
+"""The six record types and the error line.
 
-Every record serialises to one JSON object whose first keys are the common provenance fields.
-``record_id`` is a hash of the record type and its natural key, so the same people-news entry
-seen on 500 pages, or in next week's run, has the same id.
+Every record serialises to one JSON object: ``record_type``, then the common provenance fields
+(:data:`~crawler.records.vocabulary.PROVENANCE_FIELDS`) and ``warnings``, then its own fields.
+``record_id`` is worked out from the record type and the natural key when not given (see
+:mod:`crawler.records.identity`). Field formats (dates, enums) are spelled by the annotations
+and read by :mod:`crawler.records.fields`; ``docs/data-card.md`` says what each field means.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
 from crawler import PARSER_VERSION
-from crawler.normalize.text import clean_str
-
-
-def make_record_id(record_type: str, *key: object) -> str:
-    """Stable 16-hex-digit id from the record type and its natural key.
-
-    Text parts are case-folded and whitespace-folded first, so trivial spelling differences in
-    the page do not split one entity into two ids.
-    """
-    parts = [record_type] + [
-        clean_str(str(part)).casefold() if part is not None else "" for part in key
-    ]
-    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8)
-    return digest.hexdigest()
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
-    return names
+from crawler.records.fields import IsoDate, OffsetDateTime, UtcTimestamp, field_names
+from crawler.records.identity import make_record_id
+from crawler.records.vocabulary import TYPE_ORDER, BlockKind, PeopleKind, RecordType
 
 
 def _plain(value: Any) -> Any:
@@ -51,12 +31,14 @@ def _plain(value: Any) -> Any:
 def _plain_fields(obj: Any) -> dict[str, Any]:
     """Like ``dataclasses.asdict`` for our records, without its deep copies (3–5× faster:
     every record is serialised on the crawl's hot path)."""
-    return {name: _plain(getattr(obj, name)) for name in _field_names(type(obj))}
+    return {name: _plain(getattr(obj, name)) for name in field_names(type(obj))}
 
 
 @dataclass(kw_only=True)
 class Block:
-    kind: Literal["paragraph", "heading", "list_item", "quote"]
+    """One block of an article body, in page order."""
+
+    kind: BlockKind
     text: str
 
 
@@ -77,10 +59,10 @@ class Image:
 class Record:
     """Fields every record carries: what it is, where and when it was read, and by what."""
 
-    record_type: ClassVar[str] = ""
+    record_type: ClassVar[RecordType]
     record_id: str = ""
     source_url: str
-    fetched_at: str
+    fetched_at: UtcTimestamp
     parser_version: str = PARSER_VERSION
     warnings: list[str] = field(default_factory=list)
 
@@ -106,7 +88,7 @@ class Record:
 
 @dataclass(kw_only=True)
 class Article(Record):
-    record_type: ClassVar[str] = "article"
+    record_type: ClassVar[RecordType] = "article"
     url: str | None
     article_id: int | None
     title: str | None = None
@@ -115,9 +97,9 @@ class Article(Record):
     body: str = ""
     blocks: list[Block] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
-    published: str | None = None
+    published: OffsetDateTime | None = None
     published_raw: str | None = None
-    modified: str | None = None
+    modified: OffsetDateTime | None = None
     modified_raw: str | None = None
     section: str | None = None
     tags: list[str] = field(default_factory=list)
@@ -135,7 +117,7 @@ class Article(Record):
 
 @dataclass(kw_only=True)
 class RelatedLink(Record):
-    record_type: ClassVar[str] = "related_link"
+    record_type: ClassVar[RecordType] = "related_link"
     article_id: int | None
     position: int
     cue: str
@@ -151,14 +133,14 @@ class RelatedLink(Record):
 
 @dataclass(kw_only=True)
 class Event(Record):
-    record_type: ClassVar[str] = "event"
+    record_type: ClassVar[RecordType] = "event"
     title: str
     url: str | None = None
     category: str | None = None
     location: str | None = None
     description: str | None = None
-    start_date: str | None = None
-    end_date: str | None = None
+    start_date: IsoDate | None = None
+    end_date: IsoDate | None = None
     date_raw: str | None = None
     price_raw: str | None = None
     is_free: bool | None = None
@@ -169,7 +151,7 @@ class Event(Record):
 
 @dataclass(kw_only=True)
 class JobAd(Record):
-    record_type: ClassVar[str] = "job_ad"
+    record_type: ClassVar[RecordType] = "job_ad"
     company: str | None
     title: str | None
     region: str | None
@@ -181,7 +163,7 @@ class JobAd(Record):
 
 @dataclass(kw_only=True)
 class Sponsored(Record):
-    record_type: ClassVar[str] = "sponsored"
+    record_type: ClassVar[RecordType] = "sponsored"
     sponsor: str | None
     title: str | None
     teaser: str | None = None
@@ -191,19 +173,16 @@ class Sponsored(Record):
         return (self.sponsor, self.title)
 
 
-PeopleKind = Literal["new_job", "completed_education", "promotion", "other"]
-
-
 @dataclass(kw_only=True)
 class PeopleNews(Record):
-    record_type: ClassVar[str] = "people_news"
+    record_type: ClassVar[RecordType] = "people_news"
     kind: PeopleKind
     label: str
     person: str | None
     age: int | None = None
     organization: str | None = None
     role: str | None = None
-    effective_date: str | None = None
+    effective_date: IsoDate | None = None
     effective_date_raw: str | None = None
     location: str | None = None
     previous_role: str | None = None
@@ -221,12 +200,11 @@ class PeopleNews(Record):
         return (who, self.label, self.effective_date)
 
 
-RECORD_TYPES: dict[str, type[Record]] = {
-    cls.record_type: cls for cls in (Article, RelatedLink, Event, JobAd, Sponsored, PeopleNews)
-}
-
-# Output order of record types within a page and across files.
-TYPE_ORDER = tuple(RECORD_TYPES)
+_CLASSES = {cls.record_type: cls
+            for cls in (Article, RelatedLink, Event, JobAd, Sponsored, PeopleNews)}
+# Record type → class, in output order (vocabulary.TYPE_ORDER; a type missing here fails
+# the import).
+RECORD_TYPES: dict[str, type[Record]] = {name: _CLASSES[name] for name in TYPE_ORDER}
 
 
 @dataclass(kw_only=True)
@@ -234,23 +212,11 @@ class ErrorRecord:
     """One line of ``errors.jsonl``: a URL that did not yield its records, and why."""
 
     url: str
-    reason: str
+    reason: str  # a vocabulary.ErrorReason, or http_<status>
     status: int | None = None
     attempts: int = 1
-    at: str
+    at: UtcTimestamp
     detail: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-
-def content_hash(record: Record) -> str:
-    """Hash of what a record says, without where/when/by-what it was read.
-
-    Two fetches of an unchanged article give the same hash; an edited article does not.
-    """
-    data = record.to_dict()
-    for key in ("source_url", "fetched_at", "parser_version"):
-        data.pop(key, None)
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return hashlib.blake2b(payload.encode("utf-8"), digest_size=12).hexdigest()
+        return _plain_fields(self)

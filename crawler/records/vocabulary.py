@@ -1,8 +1,9 @@
 """The project's one vocabulary: every name that more than one room must spell the same way.
 
-Record kinds and their groups, provenance fields, warning codes, error reasons, widget and block
-kinds, crawl statistics keys and the drift threshold are defined here once; everything else
-imports them. ``Literal`` types let mypy check a misspelt code where a literal is passed.
+Record types and their groups, provenance fields, the values of the records' enum fields
+(block and people-news kinds), warning codes, error reasons, widget kinds, crawl statistics
+keys and the drift threshold are defined here once; everything else imports them. ``Literal``
+types let mypy check a misspelt code where a literal is passed.
 """
 
 from __future__ import annotations
@@ -22,7 +23,12 @@ PROVENANCE_FIELDS: Final = ("record_id", "source_url", "fetched_at", "parser_ver
 # The provenance fields a content hash leaves out (the id stays: it names the record).
 UNHASHED_FIELDS: Final = ("source_url", "fetched_at", "parser_version")
 
+# --- values of record fields ---------------------------------------------------------------
+
+# ``Block.kind``: what an article body block is.
 BlockKind = Literal["paragraph", "heading", "list_item", "quote"]
+# ``PeopleNews.kind``: what a people-news entry reports, read from its label.
+PeopleKind = Literal["new_job", "completed_education", "promotion", "other"]
 
 # --- widgets --------------------------------------------------------------------------------
 
@@ -34,7 +40,8 @@ RECORD_BEARING: Final = frozenset({"events_block", "event_promo", "events_upcomi
 
 # --- warnings on records ----------------------------------------------------------------------
 
-Warning = Literal[
+# Codes in a record's ``warnings``. Besides these, ``empty_widget:<kind>`` (below).
+WarningCode = Literal[
     "no_title",                   # layout drift: the article has no title
     "no_body",                    # layout drift: the article has no body
     "no_article_id",              # neither the URL nor the metadata gives the article id
@@ -43,10 +50,15 @@ Warning = Literal[
     "date_unparsed",              # a date is printed but could not be read
     "people_news_unparsed",       # an entry that fits no template
     "people_news_label_missing",  # an entry without its label line
+    "truncated",                  # a label-less people-news entry that stops mid-sentence
 ]
-WARNINGS: Final = frozenset(get_args(Warning))
+WARNINGS: Final = frozenset(get_args(WarningCode))
+# Warnings that mean the page layout has drifted away from what the parsers know; they are
+# also counted as ``drift`` in the crawl stats and the manifest.
 DRIFT_WARNINGS: Final = ("no_title", "no_body")
-EMPTY_WIDGET_PREFIX: Final = "empty_widget:"  # + a RECORD_BEARING kind
+# A known widget heading whose widget yielded no records: ``empty_widget:`` + a RECORD_BEARING
+# kind. A drift signal as well.
+EMPTY_WIDGET_PREFIX: Final = "empty_widget:"
 
 
 def empty_widget(kind: str) -> str:

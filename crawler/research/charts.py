@@ -1,5 +1,8 @@
 """Small matplotlib charts rendered to inline SVG strings for the HTML report.
 
+:mod:`crawler.research.report` draws them from the data, and
+:func:`crawler.research.report_html.figure` frames them with their captions.
+
 Figures are made with the object API (``matplotlib.figure.Figure``, Agg backend, no pyplot
 state) and written with ``svg.fonttype = none``, so text stays text and takes the page's
 font. Each chart gets its own ``svg.hashsalt`` so the ids inside several inlined SVGs never

@@ -17,27 +17,30 @@ list           array                          ``object``: Python lists
 object         object or null                 ``object``: dict or None
 ============== ============================== =====================================
 
-``datetime_local`` fields are ``published`` and ``modified``; ``datetime_utc`` are
-``fetched_at`` (records) and ``at`` (error lines); ``date`` are ``start_date``,
-``end_date`` and ``effective_date``. A date string that does not parse becomes ``NaT`` (its
-``*_raw`` companion keeps the page text).
+The column kind follows the field's kind in the record class (:mod:`crawler.records.fields`):
+``datetime_local`` are the ``OffsetDateTime`` fields (``published``, ``modified``),
+``datetime_utc`` the ``UtcTimestamp`` ones (``fetched_at`` of records, ``at`` of error lines),
+``date`` the ``IsoDate`` ones (``start_date``, ``end_date``, ``effective_date``); enums are
+strings. A date string that does not parse becomes ``NaT`` (its ``*_raw`` companion keeps the
+page text).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import types
-import typing
 from functools import cache
 from typing import Any
 
-from crawler.records import RECORD_TYPES, ErrorRecord
+from crawler.records.fields import Kind, record_fields
+from crawler.research.load import record_class
 
 TIMEZONE = "Europe/Copenhagen"
-DATETIME_LOCAL_FIELDS = frozenset({"published", "modified"})
-DATETIME_UTC_FIELDS = frozenset({"fetched_at", "at"})
-DATE_FIELDS = frozenset({"start_date", "end_date", "effective_date"})
 
+# Field kind (crawler.records.fields) → column kind (the table above).
+COLUMN_KINDS: dict[Kind, str] = {
+    "string": "string", "enum": "string", "integer": "integer", "number": "number",
+    "boolean": "boolean", "datetime": "datetime_local", "timestamp": "datetime_utc",
+    "date": "date", "list": "list", "object": "object",
+}
 PANDAS_DTYPES = {
     "string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean",
     "datetime_local": f"datetime64[ns, {TIMEZONE}]", "datetime_utc": "datetime64[ns, UTC]",
@@ -45,39 +48,13 @@ PANDAS_DTYPES = {
 }
 
 
-def record_class(record_type: str) -> type[Any]:
-    return ErrorRecord if record_type == "errors" else RECORD_TYPES[record_type]
-
-
-def _kind(name: str, annotation: Any) -> str:
-    if name in DATETIME_LOCAL_FIELDS:
-        return "datetime_local"
-    if name in DATETIME_UTC_FIELDS:
-        return "datetime_utc"
-    if name in DATE_FIELDS:
-        return "date"
-    origin = typing.get_origin(annotation)
-    if origin in (types.UnionType, typing.Union):
-        non_null = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return _kind(name, non_null[0]) if len(non_null) == 1 else "object"
-    if origin is typing.Literal:
-        return "string"
-    if origin is list:
-        return "list"
-    if dataclasses.is_dataclass(annotation):
-        return "object"
-    return {str: "string", int: "integer", float: "number", bool: "boolean"}[annotation]
-
-
 @cache
 def column_kinds(record_type: str) -> dict[str, str]:
     """Column name → kind (see the module table), in JSON order, for one record type or
     ``"errors"``. Records start with ``record_type``."""
-    cls = record_class(record_type)
-    hints = typing.get_type_hints(cls)
     kinds = {} if record_type == "errors" else {"record_type": "string"}
-    for f in dataclasses.fields(cls):
-        kinds[f.name] = _kind(f.name, hints[f.name])
+    for f in record_fields(record_class(record_type)):
+        kinds[f.name] = COLUMN_KINDS[f.type.kind]
     return kinds
 
 

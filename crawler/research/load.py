@@ -16,9 +16,10 @@ Usage::
 
 ``path`` may be the dataset folder, its ``runs/`` folder, or one run folder. What is kept:
 
-* ``article`` and ``related_link`` are *versioned*: the crawler writes them again when the
-  article changes, with the same ``record_id`` and a later ``fetched_at``. The latest version
-  wins (ties: the later run, then the later line); older ones count as ``superseded``.
+* ``article`` and ``related_link`` (``PER_PAGE_TYPES``) are *versioned*: the crawler writes
+  them again when the article changes, with the same ``record_id`` and a later
+  ``fetched_at``. The latest version wins (ties: the later run, then the later line); older
+  ones count as ``superseded``.
 * Widget records (``event``, ``job_ad``, ``sponsored``, ``people_news``) are kept once per
   ``record_id``: the first sighting, as the crawler's own writer does. Repeats count as
   ``duplicates``.
@@ -36,21 +37,17 @@ with the run's UTC start time; lines in file order).
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
-import types
-import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from crawler.records import RECORD_TYPES, TYPE_ORDER, ErrorRecord, Record
+from crawler.records.fields import ValueType, record_fields, required_field_names
+from crawler.records.vocabulary import PER_PAGE_TYPES
 
-# Record types written again when their article changes (see pipelines/writer.py).
-VERSIONED = frozenset({"article", "related_link"})
 # Every file name stem a run folder may hold, in output order.
 FILE_STEMS = (*TYPE_ORDER, "errors")
 # How many skipped-line descriptions a LoadReport keeps.
@@ -164,38 +161,33 @@ def iter_raw_lines(path: Path) -> Iterator[RawLine]:
 # --- building typed records ---------------------------------------------------------------
 
 
-@cache
-def field_names(cls: type) -> tuple[str, ...]:
-    """The dataclass fields of a record class, in JSON order (without ``record_type``)."""
-    return tuple(f.name for f in dataclasses.fields(cls))
+def _converter(value: ValueType) -> Callable[[Any], Any] | None:
+    """How to rebuild a JSON value of this type (``None``: use it as it is).
 
-
-def _converter(annotation: Any) -> Callable[[Any], Any] | None:
-    """How to rebuild a JSON value of this annotation (``None``: use it as it is).
-
-    Worked out once per field, not per value: loading is dominated by this step.
+    Worked out once per field, not per value: loading is dominated by this step. A value of
+    the wrong shape (a string where an object belongs) is passed through as it is.
     """
-    origin = typing.get_origin(annotation)
-    if origin in (types.UnionType, typing.Union):
-        non_null = [a for a in typing.get_args(annotation) if a is not type(None)]
-        inner = _converter(non_null[0]) if len(non_null) == 1 else None
-        if inner is None:
-            return None
-        return lambda value: None if value is None else inner(value)
-    if origin is list:
-        item = _converter(typing.get_args(annotation)[0])
+    if value.kind == "object" and value.cls is not None:
+        cls = value.cls
+        return lambda data: from_dict(cls, data) if isinstance(data, dict) else data
+    if value.kind == "list" and value.item is not None:
+        item = _converter(value.item)
         if item is None:
             return None
-        return lambda value: [item(v) for v in value] if isinstance(value, list) else value
-    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
-        return lambda value: from_dict(annotation, value) if isinstance(value, dict) else value
+        return lambda data: [item(v) for v in data] if isinstance(data, list) else data
     return None
 
 
-@cache
-def _plan(cls: type) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
-    hints = typing.get_type_hints(cls)
-    return tuple((name, _converter(hints[name])) for name in field_names(cls))
+_Plan = tuple[tuple[str, Callable[[Any], Any] | None], ...]
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(cls: type) -> _Plan:
+    """Each field of ``cls`` with its converter, worked out once per class."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = tuple((f.name, _converter(f.type)) for f in record_fields(cls))
+    return plan
 
 
 def from_dict(cls: type[Any], data: dict[str, Any]) -> Any:
@@ -205,20 +197,23 @@ def from_dict(cls: type[Any], data: dict[str, Any]) -> Any:
     without a default raises ``TypeError``.
     """
     kwargs = {name: (convert(data[name]) if convert else data[name])
-              for name, convert in _plan(cls) if name in data}  # type: ignore[arg-type]
+              for name, convert in _plan(cls) if name in data}
     return cls(**kwargs)
 
 
-# --- loading ------------------------------------------------------------------------------
+def record_class(stem: str) -> type[Any]:
+    """The class of one record type, or ``ErrorRecord`` for ``"errors"``.
 
-
-def _record_class(record_type: str) -> type[Any]:
-    if record_type == "errors":
+    Raises :class:`DatasetError` for any other name."""
+    if stem == "errors":
         return ErrorRecord
-    if record_type not in RECORD_TYPES:
-        raise DatasetError(f"unknown record type {record_type!r}; expected one of "
+    if stem not in RECORD_TYPES:
+        raise DatasetError(f"unknown record type {stem!r}; expected one of "
                            f"{', '.join(FILE_STEMS)}")
-    return RECORD_TYPES[record_type]
+    return RECORD_TYPES[stem]
+
+
+# --- loading ------------------------------------------------------------------------------
 
 
 def _shape_problem(data: Any, record_type: str, required: frozenset[str]) -> str | None:
@@ -244,11 +239,9 @@ def load_dicts(path: str | Path, record_type: str, *, report: LoadReport | None 
     With ``validate=True`` every line is also checked against the shipped JSON Schema and
     skipped (counted as invalid) when it does not conform.
     """
-    cls = _record_class(record_type)
+    cls = record_class(record_type)
     report = report if report is not None else LoadReport()
-    required = frozenset(f.name for f in dataclasses.fields(cls)
-                         if f.default is dataclasses.MISSING
-                         and f.default_factory is dataclasses.MISSING)
+    required = required_field_names(cls)
     if record_type != "errors":
         required |= {"record_id", "fetched_at"}
     if validate:
@@ -293,7 +286,7 @@ def load_dicts(path: str | Path, record_type: str, *, report: LoadReport | None 
                 previous = kept.get(data["record_id"])
                 if previous is None:
                     kept[data["record_id"]] = (order, data)
-                elif record_type in VERSIONED:
+                elif record_type in PER_PAGE_TYPES:
                     report.superseded_dropped += 1
                     if order > previous[0]:
                         kept[data["record_id"]] = (order, data)
@@ -316,7 +309,7 @@ def load(path: str | Path, record_type: str, *, report: LoadReport | None = None
     """
     if record_type == "errors":
         raise DatasetError("use load_errors() for error lines")
-    cls = _record_class(record_type)
+    cls = record_class(record_type)
     return [from_dict(cls, data)
             for data in load_dicts(path, record_type, report=report, validate=validate)]
 

@@ -1,7 +1,7 @@
 """Parquet export: one typed file per record type, from the loader's kept records.
 
-The Arrow schema follows the record classes and the column kinds of
-:mod:`crawler.research.dataframes`:
+The Arrow schema follows the field kinds of the record classes (:mod:`crawler.records.fields`),
+as the DataFrame dtypes of :mod:`crawler.research.dataframes` do:
 
 * strings ``string``, integers ``int64``, numbers ``double``, booleans ``bool``;
 * ``published``/``modified``: ``timestamp[us, tz=Europe/Copenhagen]`` (stored as UTC
@@ -19,65 +19,47 @@ than breaking the file; ``cwscrape validate`` names them. Needs the ``research``
 
 from __future__ import annotations
 
-import dataclasses
 import os
-import types
-import typing
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from crawler import SCHEMA_VERSION
 from crawler.records import TYPE_ORDER
-from crawler.research.dataframes import TIMEZONE, column_kinds, record_class
-from crawler.research.load import LoadReport, find_runs, load_dicts
-
-FORMATS = ("parquet",)
-
-
-def _is_optional(annotation: Any) -> bool:
-    return typing.get_origin(annotation) in (types.UnionType, typing.Union) and \
-        type(None) in typing.get_args(annotation)
+from crawler.records.fields import ValueType, record_fields
+from crawler.research.dataframes import TIMEZONE, column_kinds
+from crawler.research.load import LoadReport, find_runs, load_dicts, record_class
 
 
-def _arrow_type(annotation: Any) -> Any:
+def _arrow_type(value: ValueType) -> Any:
     import pyarrow as pa
 
-    origin = typing.get_origin(annotation)
-    if origin in (types.UnionType, typing.Union):
-        non_null = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if len(non_null) != 1:
-            raise TypeError(f"no Arrow type for {annotation!r}")
-        return _arrow_type(non_null[0])
-    if origin is typing.Literal:
-        return pa.string()
-    if origin is list:
-        return pa.list_(_arrow_type(typing.get_args(annotation)[0]))
-    if dataclasses.is_dataclass(annotation):
-        hints = typing.get_type_hints(annotation)
-        return pa.struct([pa.field(f.name, _arrow_type(hints[f.name]),
-                                   nullable=_is_optional(hints[f.name]))
-                          for f in dataclasses.fields(annotation)])
-    simple = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
-    return simple[annotation]
+    if value.kind == "list":
+        assert value.item is not None
+        return pa.list_(_arrow_type(value.item))
+    if value.kind == "object":
+        assert value.cls is not None
+        return pa.struct(_arrow_fields(value.cls))
+    return {"string": pa.string(), "enum": pa.string(), "integer": pa.int64(),
+            "number": pa.float64(), "boolean": pa.bool_(),
+            "datetime": pa.timestamp("us", tz=TIMEZONE), "timestamp": pa.timestamp("us", tz="UTC"),
+            "date": pa.date32()}[value.kind]
+
+
+def _arrow_fields(cls: type) -> list[Any]:
+    import pyarrow as pa
+
+    return [pa.field(f.name, _arrow_type(f.type), nullable=f.type.nullable)
+            for f in record_fields(cls)]
 
 
 def arrow_schema(record_type: str) -> Any:
-    """The ``pyarrow.Schema`` of one record type's Parquet file."""
+    """The ``pyarrow.Schema`` of one record type's (or ``"errors"``') Parquet file."""
     import pyarrow as pa
 
-    cls = record_class(record_type)
-    hints = typing.get_type_hints(cls)
-    special = {"datetime_local": pa.timestamp("us", tz=TIMEZONE),
-               "datetime_utc": pa.timestamp("us", tz="UTC"), "date": pa.date32()}
-    fields = []
-    for name, kind in column_kinds(record_type).items():
-        if name == "record_type":
-            fields.append(pa.field(name, pa.string(), nullable=False))
-            continue
-        annotation = hints[name]
-        arrow = special.get(kind) or _arrow_type(annotation)
-        fields.append(pa.field(name, arrow, nullable=_is_optional(annotation)))
+    fields = _arrow_fields(record_class(record_type))
+    if record_type != "errors":
+        fields.insert(0, pa.field("record_type", pa.string(), nullable=False))
     return pa.schema(fields, metadata={"cwscrape.record_type": record_type,
                                        "cwscrape.schema_version": SCHEMA_VERSION})
 

@@ -1,8 +1,11 @@
 """A one-page HTML report of a dataset: what it holds, and how healthy the crawls were.
 
-The page is self-contained — one CSS block, charts inlined as SVG (see
-:mod:`crawler.research.charts`), no scripts, fonts or images fetched from anywhere — so it
-can be mailed or archived as is.
+This module decides what the report says: it loads the dataset (:mod:`crawler.research.load`)
+and counts, section by section. How it looks is elsewhere: the page, its CSS, sections,
+figures and tables in :mod:`crawler.research.report_html`; the charts, inlined as SVG, in
+:mod:`crawler.research.charts`. The page is self-contained — no scripts, fonts or images
+fetched from anywhere — so it can be mailed or archived as is.
+
 It shows counts, never the names of persons (people news are personal data; see
 ``docs/data-card.md``). Needs the ``research`` extra (pandas, matplotlib).
 """
@@ -11,48 +14,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from crawler.records import TYPE_ORDER
+from crawler.records import TYPE_ORDER, PeopleKind
 from crawler.research import charts
 from crawler.research.dataframes import TIMEZONE, frame_from_dicts
 from crawler.research.load import LoadReport, load_dicts, load_manifests, to_pandas
-from crawler.research.report_html import page, table
+from crawler.research.report_html import Section, empty, figure, number, page, table
 
-KIND_LABELS = {"new_job": "new job", "promotion": "promotion",
-               "completed_education": "completed education", "other": "other"}
-TOP = 15
-
-
-@dataclass
-class Section:
-    id: str
-    heading: str
-    body: str
-    subsections: list[tuple[str, str]] = field(default_factory=list)  # (heading, html)
-
-    def html(self) -> str:
-        parts = [f'<section id="{self.id}"><h2>{escape(self.heading)}</h2>', self.body]
-        for heading, body in self.subsections:
-            parts.append(f"<h3>{escape(heading)}</h3>{body}")
-        return "".join(parts) + "</section>"
-
-
-def _figure(svg: str, name: str, caption: str = "") -> str:
-    cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
-    return f'<figure class="chart" id="chart-{name}">{svg}{cap}</figure>'
-
-
-def _empty(text: str) -> str:
-    return f'<p class="empty">{escape(text)}</p>'
-
-
-def _n(value: int) -> str:
-    return f"{value:,}".replace(",", " ")
+# People-news kinds in the order their bars stack, with their legend labels.
+KIND_LABELS: dict[PeopleKind, str] = {
+    "new_job": "new job", "promotion": "promotion",
+    "completed_education": "completed education", "other": "other"}
+TOP = 15  # bars in a ranking; the rest are summed into "N others"
 
 
 def _counts(series: Any, missing: str = "(none)") -> list[tuple[str, int]]:
@@ -80,7 +57,7 @@ def _articles(frames: dict[str, Any]) -> Section:
     published = df["published"].dropna()
     subsections = []
     if published.empty:
-        per_day = _empty("No article has a publication date.")
+        per_day = empty("No article has a publication date.")
     else:
         local = published.dt.tz_localize(None)  # wall-clock time in Copenhagen
         span = (local.max() - local.min()).days
@@ -93,17 +70,17 @@ def _articles(frames: dict[str, Any]) -> Section:
                                name="articles-per-day", width_days=width,
                                label=f"Articles per {noun}", ylabel="articles")
         undated = len(df) - len(published)
-        per_day = _figure(svg, "articles-per-day",
+        per_day = figure(svg, "articles-per-day",
                           f"Articles by publication date (Copenhagen time), per {noun}. "
-                          f"{_n(len(published))} dated"
-                          + (f"; {_n(undated)} without a date are not shown." if undated
+                          f"{number(len(published))} dated"
+                          + (f"; {number(undated)} without a date are not shown." if undated
                              else "."))
     subsections.append(("Per day", per_day))
     sections = _counts(df["section"])
     if sections:
         svg = charts.hbar(*zip(*_top(sections)), name="articles-per-section",
                           label="Articles per section", xlabel="articles")
-        subsections.append(("Per section", _figure(
+        subsections.append(("Per section", figure(
             svg, "articles-per-section", f"{len(sections)} sections.")))
     latest = df.dropna(subset=["published"]).sort_values("published", ascending=False).head(10)
     rows = [(p.strftime("%Y-%m-%d\u00a0%H:%M"), (t, u), s, g) for p, t, u, s, g in zip(
@@ -111,8 +88,8 @@ def _articles(frames: dict[str, Any]) -> Section:
     subsections.append(("Latest articles", table(
         ["published", "title", "section", "genre"], rows, link_column=1, nowrap=(0, 2, 3))))
     premium = int(df["is_premium"].fillna(False).sum())
-    body = (f"<p>{_n(len(df))} articles (latest version of each), {_n(premium)} behind the "
-            f"paywall, {_n(len(frames['related_link']))} related-article links.</p>")
+    body = (f"<p>{number(len(df))} articles (latest version of each), {number(premium)} behind the "
+            f"paywall, {number(len(frames['related_link']))} related-article links.</p>")
     return Section("articles", "Articles", body, subsections)
 
 
@@ -126,7 +103,7 @@ def _people(frames: dict[str, Any]) -> Section:
     subsections = []
     dated = df.dropna(subset=["effective_date"])
     if dated.empty:
-        subsections.append(("Per month by kind", _empty("No entry has an effective date.")))
+        subsections.append(("Per month by kind", empty("No entry has an effective date.")))
     else:
         months = dated["effective_date"].dt.to_period("M")
         index = pd.period_range(months.min(), months.max(), freq="M")
@@ -139,18 +116,18 @@ def _people(frames: dict[str, Any]) -> Section:
                                   name="people-per-month", label="People news per month",
                                   ylabel="entries")
         undated = len(df) - len(dated)
-        subsections.append(("Per month by kind", _figure(
+        subsections.append(("Per month by kind", figure(
             svg, "people-per-month", "By effective date (“pr. 1. februar 2026”)."
-            + (f" {_n(undated)} entries without a date are not shown." if undated else ""))))
+            + (f" {number(undated)} entries without a date are not shown." if undated else ""))))
     hires = _counts(df.loc[df["kind"] == "new_job", "organization"], missing="(unknown)")
     if hires:
         svg = charts.hbar(*zip(*hires[:TOP]), name="top-hiring", color=charts.PALETTE[2],
                           label="Organisations with most hires", xlabel="new-job entries")
-        subsections.append(("Organisations with most hires", _figure(
+        subsections.append(("Organisations with most hires", figure(
             svg, "top-hiring", f"Organisations named in “Nyt job” entries "
             f"(top {min(TOP, len(hires))} of {len(hires)}).")))
     else:
-        subsections.append(("Organisations with most hires", _empty("No new-job entries.")))
+        subsections.append(("Organisations with most hires", empty("No new-job entries.")))
     return Section("people", "People news", body, subsections)
 
 
@@ -159,12 +136,12 @@ def _jobs_and_events(frames: dict[str, Any], as_of: date) -> list[Section]:
 
     jobs = frames["job_ad"]
     regions = _counts(jobs["region"])
-    jobs_body = (f"<p>{_n(len(jobs))} job ads from {jobs['company'].nunique()} companies "
+    jobs_body = (f"<p>{number(len(jobs))} job ads from {jobs['company'].nunique()} companies "
                  "(each ad once, as first seen).</p>")
-    jobs_body += _figure(charts.hbar(*zip(*_top(regions)), name="jobs-per-region",
+    jobs_body += figure(charts.hbar(*zip(*_top(regions)), name="jobs-per-region",
                                      color=charts.PALETTE[1], label="Job ads per region",
                                      xlabel="job ads"), "jobs-per-region") if regions else \
-        _empty("No job ads.")
+        empty("No job ads.")
     events = frames["event"]
     start = pd.Timestamp(as_of)
     upcoming = events[events["start_date"] >= start].sort_values("start_date")
@@ -181,13 +158,13 @@ def _jobs_and_events(frames: dict[str, Any], as_of: date) -> list[Section]:
         return out
 
     headers = ["date", "event", "category", "location", "price"]
-    body = f"<p>{_n(len(events))} events; {undated} without a date (the events block " \
+    body = f"<p>{number(len(events))} events; {undated} without a date (the events block " \
            "does not print one).</p>"
     if len(upcoming):
         body += table(headers, rows(upcoming), link_column=1, nowrap=(0,))
     else:
         past = events.dropna(subset=["start_date"]).sort_values("start_date", ascending=False)
-        body += _empty(f"No upcoming events as of {as_of:%Y-%m-%d}.")
+        body += empty(f"No upcoming events as of {as_of:%Y-%m-%d}.")
         if len(past):
             body += "<h3>Most recent dated events</h3>" + table(
                 headers, rows(past.head(10)), link_column=1, nowrap=(0,))
@@ -214,7 +191,7 @@ def _health(frames: dict[str, Any], errors: Any, manifests: list[dict[str, Any]]
     body = charts.runs_chart([_run_label(m) for m in manifests], pages, error_counts,
                              drift_counts, name="runs",
                              label="Pages, errors and layout drift per run")
-    body = _figure(body, "runs", "Per run, from its manifest.json.") + table(
+    body = figure(body, "runs", "Per run, from its manifest.json.") + table(
         ["run", "status", "started (UTC)", "seconds", "pages", "records written",
          "error lines", "drift"], run_rows, numeric=range(3, 8))
     subsections = []
@@ -223,11 +200,11 @@ def _health(frames: dict[str, Any], errors: Any, manifests: list[dict[str, Any]]
         example = {r: u for r, u in zip(errors["reason"].tolist(), errors["url"].tolist())}
         svg = charts.hbar(*zip(*reasons), name="errors-by-reason", color=charts.PALETTE[1],
                           label="Errors by reason", xlabel="error lines")
-        subsections.append(("Errors by reason", _figure(svg, "errors-by-reason") + table(
+        subsections.append(("Errors by reason", figure(svg, "errors-by-reason") + table(
             ["reason", "lines", "example URL"], [(r, n, example[r]) for r, n in reasons],
             numeric=(1,))))
     else:
-        subsections.append(("Errors by reason", _empty("No error lines in any run.")))
+        subsections.append(("Errors by reason", empty("No error lines in any run.")))
     warnings = Counter((rtype, w) for rtype, df in frames.items()
                        for ws in df["warnings"] for w in (ws or []))
     if warnings:
@@ -235,10 +212,10 @@ def _health(frames: dict[str, Any], errors: Any, manifests: list[dict[str, Any]]
                        key=lambda kv: (-kv[1], kv[0]))
         svg = charts.hbar(*zip(*_top(pairs)), name="warnings-by-kind", color=charts.PALETTE[6],
                           label="Record warnings by kind", xlabel="records")
-        subsections.append(("Warnings by kind", _figure(svg, "warnings-by-kind",
+        subsections.append(("Warnings by kind", figure(svg, "warnings-by-kind",
                                                         "Quality flags on kept records.")))
     else:
-        subsections.append(("Warnings by kind", _empty("No record carries a warning.")))
+        subsections.append(("Warnings by kind", empty("No record carries a warning.")))
     codes = sorted({c for m in manifests for c in (m.get("drift") or {})})
     if codes:
         per_code: dict[str, Sequence[float]] = {
@@ -246,12 +223,12 @@ def _health(frames: dict[str, Any], errors: Any, manifests: list[dict[str, Any]]
         svg = charts.stacked_bars([_run_label(m) for m in manifests], per_code,
                                   name="drift-over-runs",
                                   label="Layout drift over runs", ylabel="pages")
-        subsections.append(("Layout drift over runs", _figure(
+        subsections.append(("Layout drift over runs", figure(
             svg, "drift-over-runs", "Pages whose layout no longer matched the parsers, by "
             "signal, per run.")))
     else:
         subsections.append(("Layout drift over runs",
-                            _empty("No layout drift recorded in any run.")))
+                            empty("No layout drift recorded in any run.")))
     subsections.append(("Loading", f"<p>{escape(report.summary())}.</p>"))
     return Section("health", "Crawl health", body, subsections)
 
@@ -281,7 +258,7 @@ def _coverage(frames: dict[str, Any]) -> Section:
         body = table(["field", "filled"], [(c, f"{s:.0%}") for c, s in rows], numeric=(1,),
                      bars=[s for _, s in rows])
         blocks.append(f'<div class="coverage"><h3>{rtype} <span class="muted">'
-                      f"({_n(len(df))} records)</span></h3>{body}</div>")
+                      f"({number(len(df))} records)</span></h3>{body}</div>")
     intro = ("<p>Share of records in which a field has a value: not null, and not an empty "
              "string or list. Low shares are often real (most articles have no premium "
              "summary), sometimes a parser gap.</p>")
@@ -306,7 +283,7 @@ def build_report(path: str | Path, *, as_of: date | None = None,
     now = generated_at or datetime.now(UTC)
     as_of = as_of or now.astimezone(ZoneInfo(TIMEZONE)).date()
     report = LoadReport()
-    frames = {t: to_pandas(path, t, report=report) for t in TYPE_ORDER}
+    frames: dict[str, Any] = {t: to_pandas(path, t, report=report) for t in TYPE_ORDER}
     errors = frame_from_dicts(load_dicts(path, "errors", report=report), "errors")
     manifests = load_manifests(path)
     sections = [_articles(frames), _people(frames), *_jobs_and_events(frames, as_of),
@@ -321,8 +298,7 @@ def build_report(path: str | Path, *, as_of: date | None = None,
     return page(title="computerworld.dk dataset report",
                 subtitle=f"{Path(path).resolve()} · {span} · generated "
                          f"{now:%Y-%m-%d %H:%M} UTC",
-                cards=[(label, _n(n)) for label, n in cards],
-                sections=[(s.id, s.heading, s.html()) for s in sections])
+                cards=[(label, number(n)) for label, n in cards], sections=sections)
 
 
 def write_report(path: str | Path, out: str | Path, **options: Any) -> Path:

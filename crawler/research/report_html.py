@@ -1,4 +1,6 @@
-"""The HTML frame of the report: page skeleton, one CSS block, and escaped tables.
+"""The HTML of the report (:mod:`crawler.research.report`): the page skeleton, one CSS block,
+and what sections are made of — figures (a chart from :mod:`crawler.research.charts` with its
+caption), tables, numbers.
 
 Pure string building, no dependencies, so it is cheap to test. Everything that comes from
 the data is escaped here or by the caller.
@@ -7,6 +9,7 @@ the data is escaped here or by the caller.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
@@ -67,11 +70,44 @@ footer { color: var(--muted); font-size: 12.5px; padding: 4px 0 40px; }
 """
 
 
+@dataclass
+class Section:
+    """One section of the page; ``id`` is its anchor in the navigation."""
+
+    id: str
+    heading: str
+    body: str
+    subsections: list[tuple[str, str]] = field(default_factory=list)  # (heading, html)
+
+    def html(self) -> str:
+        parts = [f'<section id="{self.id}"><h2>{escape(self.heading)}</h2>', self.body]
+        for heading, body in self.subsections:
+            parts.append(f"<h3>{escape(heading)}</h3>{body}")
+        return "".join(parts) + "</section>"
+
+
+def number(value: int) -> str:
+    """An integer with a space between thousands: ``12 345``."""
+    return f"{value:,}".replace(",", " ")
+
+
+def figure(svg: str, name: str, caption: str = "") -> str:
+    """A chart (an ``<svg>`` from :mod:`crawler.research.charts`) with an optional caption;
+    the figure's id is ``chart-<name>``."""
+    cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+    return f'<figure class="chart" id="chart-{name}">{svg}{cap}</figure>'
+
+
+def empty(text: str) -> str:
+    """The muted line shown where a chart or table has nothing to show."""
+    return f'<p class="empty">{escape(text)}</p>'
+
+
 def _text(value: Any) -> str:
     if value is None or repr(value) in ("<NA>", "NaT", "nan"):
         return "—"
     if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}".replace(",", " ")
+        return number(value)
     return escape(str(value))
 
 
@@ -112,13 +148,13 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
 
 
 def page(*, title: str, subtitle: str, cards: Sequence[tuple[str, str]],
-         sections: Sequence[tuple[str, str, str]]) -> str:
-    """The whole document. ``sections`` are (id, heading, html) and make the navigation."""
+         sections: Sequence[Section]) -> str:
+    """The whole document. ``cards`` are (label, value) pairs in the header; ``sections``
+    also make the navigation."""
     card_html = "".join(f'<div class="card"><b>{escape(value)}</b><span>{escape(label)}'
                         "</span></div>" for label, value in cards)
-    nav = "".join(f'<a href="#{escape(sid)}">{escape(heading)}</a>'
-                  for sid, heading, _ in sections)
-    body = "".join(html for _, _, html in sections)
+    nav = "".join(f'<a href="#{escape(s.id)}">{escape(s.heading)}</a>' for s in sections)
+    body = "".join(s.html() for s in sections)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -10,22 +10,33 @@ from typing import Any
 
 import pytest
 
-from crawler.records import RECORD_TYPES, TYPE_ORDER, Article, Block, Image, PeopleNews
+from crawler.records import (
+    RECORD_TYPES,
+    TYPE_ORDER,
+    Article,
+    Block,
+    ErrorRecord,
+    Image,
+    Link,
+    PeopleNews,
+)
 from crawler.research.dataframes import column_dtypes
 from crawler.research.load import (
     DatasetError,
     LoadReport,
     find_runs,
+    from_dict,
     load,
     load_dicts,
     load_errors,
     load_manifests,
+    record_class,
     to_pandas,
 )
 from tests.helpers.jsonl import read_jsonl
 
-# The documented dtypes (crawler/frames.py, docs/data-card.md), spelled out once more here so
-# that a change to them is a deliberate change to this table too.
+# The documented dtypes (crawler/research/dataframes.py, docs/data-card.md), spelled out once
+# more here so that a change to them is a deliberate change to this table too.
 DOCUMENTED_DTYPES = {
     ("article", "fetched_at"): "datetime64[ns, UTC]",
     ("article", "published"): "datetime64[ns, Europe/Copenhagen]",
@@ -253,3 +264,25 @@ def test_part_file_cut_at_every_byte(demo_run: Path, tmp_path: Path) -> None:
 def test_all_record_types_are_covered_by_the_dtype_table() -> None:
     for stem in (*RECORD_TYPES, "errors"):
         assert column_dtypes(stem), stem
+
+
+def test_from_dict_rebuilds_nested_objects_and_passes_odd_shapes_through() -> None:
+    line = {"record_type": "article", "record_id": "0123456789abcdef", "source_url": "x",
+            "fetched_at": "2026-02-03T10:00:00Z", "url": None, "article_id": 7,
+            "blocks": [{"kind": "quote", "text": "Citat."}], "image": None,
+            "links": [{"url": "https://e/1", "text": None}], "unknown_key": 1}
+    article = from_dict(Article, line)
+    assert article.blocks == [Block(kind="quote", text="Citat.")]
+    assert article.links == [Link(url="https://e/1", text=None)] and article.image is None
+    # The loader checks shapes, not values: a string where an object belongs stays a string.
+    odd = from_dict(Article, {**line, "image": "img.jpg", "blocks": "text"})
+    assert odd.image == "img.jpg" and odd.blocks == "text"
+    with pytest.raises(TypeError):
+        from_dict(Article, {k: v for k, v in line.items() if k != "article_id"})
+
+
+def test_record_class_names_the_error_line_and_refuses_other_stems() -> None:
+    assert record_class("errors") is ErrorRecord
+    assert all(record_class(t) is cls for t, cls in RECORD_TYPES.items())
+    with pytest.raises(DatasetError, match="unknown record type 'error'"):
+        record_class("error")
