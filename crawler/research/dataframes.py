@@ -28,10 +28,11 @@ page text).
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from crawler.records.fields import Kind, record_fields
-from crawler.research.load import record_class
+from crawler.research.load import LoadReport, load_dicts, record_class
 
 TIMEZONE = "Europe/Copenhagen"
 
@@ -59,7 +60,7 @@ def column_kinds(record_type: str) -> dict[str, str]:
 
 
 def column_dtypes(record_type: str) -> dict[str, str]:
-    """Column name → pandas dtype name of :func:`crawler.research.load.to_pandas`' frames."""
+    """Column name → pandas dtype name of :func:`to_pandas`' frames."""
     return {name: PANDAS_DTYPES[kind] for name, kind in column_kinds(record_type).items()}
 
 
@@ -98,3 +99,18 @@ def frame_from_dicts(rows: list[dict[str, Any]], record_type: str) -> Any:
     columns = {name: _series([row.get(name) for row in rows], kind)
                for name, kind in kinds.items()}
     return pd.DataFrame(columns, index=pd.RangeIndex(len(rows)))
+
+
+def to_pandas(path: str | Path, record_type: str, *, report: LoadReport | None = None,
+              validate: bool = False) -> Any:
+    """The records of one type (or ``"errors"``) as a pandas DataFrame with real dtypes.
+
+    Columns are the record's JSON fields in order; dtypes are listed by
+    :func:`column_dtypes` (date-times
+    ``datetime64[ns, Europe/Copenhagen]``,
+    ``fetched_at`` ``datetime64[ns, UTC]``, dates ``datetime64[ns]``, ``Int64``,
+    ``Float64``, ``boolean``, ``string``; lists and objects stay Python lists and dicts).
+    Needs the ``research`` extra (pandas).
+    """
+    rows = load_dicts(path, record_type, report=report, validate=validate)
+    return frame_from_dicts(rows, record_type)

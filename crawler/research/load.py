@@ -7,7 +7,7 @@ A dataset is a folder of runs (see :mod:`crawler.storage.runfolder`)::
 
 Usage::
 
-    from crawler.research.load import LoadReport, load, to_pandas
+    from crawler.research import LoadReport, load, to_pandas
 
     articles = load("data/demo", "article")              # list[crawler.records.Article]
     report = LoadReport()
@@ -60,7 +60,8 @@ class DatasetError(ValueError):
 
 @dataclass
 class LoadReport:
-    """What a load read and what it left out. Pass one to :func:`load` or :func:`to_pandas`.
+    """What a load read and what it left out. Pass one to :func:`load` or
+    :func:`crawler.research.dataframes.to_pandas`.
 
     ``runs`` and ``unfinished_runs`` describe the dataset; the other counts accumulate over
     every call the report is passed to (one per record type, say)."""
@@ -339,20 +340,3 @@ def load_manifests(path: str | Path) -> list[dict[str, Any]]:
         data.setdefault("status", "complete")
         manifests.append(data)
     return manifests
-
-
-def to_pandas(path: str | Path, record_type: str, *, report: LoadReport | None = None,
-              validate: bool = False) -> Any:
-    """The records of one type (or ``"errors"``) as a pandas DataFrame with real dtypes.
-
-    Columns are the record's JSON fields in order; dtypes are listed by
-    :func:`crawler.research.dataframes.column_dtypes` (date-times
-    ``datetime64[ns, Europe/Copenhagen]``,
-    ``fetched_at`` ``datetime64[ns, UTC]``, dates ``datetime64[ns]``, ``Int64``,
-    ``Float64``, ``boolean``, ``string``; lists and objects stay Python lists and dicts).
-    Needs the ``research`` extra (pandas).
-    """
-    from crawler.research.dataframes import frame_from_dicts
-
-    rows = load_dicts(path, record_type, report=report, validate=validate)
-    return frame_from_dicts(rows, record_type)

@@ -21,8 +21,8 @@ from typing import Any
 
 from crawler.records import TYPE_ORDER, PeopleKind
 from crawler.research import charts
-from crawler.research.dataframes import TIMEZONE, frame_from_dicts
-from crawler.research.load import LoadReport, load_dicts, load_manifests, to_pandas
+from crawler.research.dataframes import TIMEZONE, frame_from_dicts, to_pandas
+from crawler.research.load import LoadReport, load_dicts, load_manifests
 from crawler.research.report_html import Section, empty, figure, number, page, table
 
 # People-news kinds in the order their bars stack, with their legend labels.

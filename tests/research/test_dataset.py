@@ -20,7 +20,7 @@ from crawler.records import (
     Link,
     PeopleNews,
 )
-from crawler.research.dataframes import column_dtypes
+from crawler.research.dataframes import column_dtypes, to_pandas
 from crawler.research.load import (
     DatasetError,
     LoadReport,
@@ -31,7 +31,6 @@ from crawler.research.load import (
     load_errors,
     load_manifests,
     record_class,
-    to_pandas,
 )
 from tests.helpers.jsonl import read_jsonl
 
