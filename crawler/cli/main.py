@@ -78,17 +78,17 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _check_base_url(url: str) -> str:
-    from urllib.parse import urlsplit
+    from crawler.normalize.urls import check_base_url
 
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        return check_base_url(url)
+    except ValueError:
         raise CliError(f"--base-url must be an http(s) URL such as https://www.computerworld.dk,"
-                       f" got {url!r}")
-    return url.rstrip("/")
+                       f" got {url!r}") from None
 
 
 def _report(result: object, drift_max_share: float = 0.2) -> int:
-    from crawler.runs.crawl import summary_table, verdict
+    from crawler.runs.verdict import summary_table, verdict
 
     manifest = result.manifest  # type: ignore[attr-defined]
     if manifest.get("records"):
@@ -167,8 +167,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_reparse(args: argparse.Namespace) -> int:
-    from crawler.runs.crawl import summary_table
     from crawler.runs.reparse import reparse
+    from crawler.runs.verdict import summary_table
 
     try:
         manifest, report = reparse(args.archives, args.out, processes=args.processes)

@@ -101,3 +101,11 @@ def group_of(stats: dict[str, object], group: StatGroup) -> dict[str, int]:
     prefix = f"{STATS_PREFIX}{group}/"
     return {k[len(prefix):]: int(v) for k, v in sorted(stats.items())  # type: ignore[call-overload]
             if k.startswith(prefix)}
+
+# --- added by the crawl room
+
+# Scrapy's own counter that the manifest reports as ``retries``.
+STAT_RETRIES: Final = "retry/count"
+# The robots.txt policy's counters, beside Scrapy's own ``robotstxt/*`` ones.
+STAT_ROBOTS_UNREACHABLE: Final = "robotstxt/unreachable"
+STAT_ROBOTS_FORBIDDEN: Final = "robotstxt/forbidden"
