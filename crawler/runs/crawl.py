@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -14,8 +14,7 @@ if TYPE_CHECKING:
 
 @dataclass
 class CrawlResult:
-    manifest: dict[str, Any]
-    stats: dict[str, Any] = field(default_factory=dict)
+    manifest: dict[str, Any]  # the run's manifest.json, plus "run_folder"; {} if none
 
 
 def crawl_settings(base_url: str, out: str, *, delay: float | None = None,
@@ -59,8 +58,7 @@ def run_crawl(base_url: str, out: str, *, max_pages: int | None = None,
     manifest = dict(session.manifest or {}) if session is not None else {}
     if session is not None and session.run_folder is not None:
         manifest["run_folder"] = str(session.run_folder)
-    stats = crawler.stats.get_stats() if crawler.stats else {}
-    return CrawlResult(manifest, stats)
+    return CrawlResult(manifest)
 
 
 def _session(crawler: Any) -> CrawlSession | None:

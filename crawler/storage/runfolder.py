@@ -119,14 +119,12 @@ class RunWriter:
             self._warc = WarcArchive(self._file(ARCHIVE_NAME))
         self._warc.write_response(url, status, headers, body, fetched_at)
 
-    def lengths(self) -> dict[str, int]:
-        """Byte length of every open file, after flushing: what a commit makes durable."""
+    def sync(self) -> dict[str, int]:
+        """Flush and fsync every open file; returns each one's byte length, which is what a
+        commit makes durable."""
         for handle in self._files.values():
             handle.flush()
-        return {name: handle.tell() for name, handle in self._files.items()}
-
-    def sync(self) -> dict[str, int]:
-        lengths = self.lengths()
+        lengths = {name: handle.tell() for name, handle in self._files.items()}
         for handle in self._files.values():
             os.fsync(handle.fileno())
         return lengths
