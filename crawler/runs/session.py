@@ -128,6 +128,7 @@ class CrawlSession:
             except OSError as exc:
                 self.fail(exc)
         if self.failed is not None:
+            writer.abandon()
             self.manifest = write_failed_manifest(writer.run_id, self.failed)
         else:
             self.manifest = writer.close(fields)

@@ -129,6 +129,14 @@ class RunWriter:
             os.fsync(handle.fileno())
         return lengths
 
+    def abandon(self) -> None:
+        """Close the files as they are, ``*.part`` and uncommitted: a run that failed, which
+        the next run's recovery cuts back to its last commit."""
+        for handle in self._files.values():
+            handle.close()
+        self._files.clear()
+        self.closed = True
+
     def close(self, extra: dict[str, Any] | None = None) -> dict[str, Any]:
         """Commit the run: fsync, rename every ``*.part``, write ``manifest.json``."""
         if self.closed:
@@ -184,12 +192,14 @@ def recover_run(folder: Path, committed: dict[str, int]) -> dict[str, Any]:
         path = folder / f"{rtype}.jsonl"
         if not path.exists():
             path.touch()
-        counts[rtype] = sum(1 for _ in open(path, "rb"))
+        with open(path, "rb") as handle:
+            counts[rtype] = sum(1 for _ in handle)
     errors_path = folder / "errors.jsonl"
     if not errors_path.exists():
         errors_path.touch()
-    for line in open(errors_path, encoding="utf-8"):
-        errors[json.loads(line).get("reason", "?")] += 1
+    with open(errors_path, encoding="utf-8") as handle:
+        for line in handle:
+            errors[json.loads(line).get("reason", "?")] += 1
     manifest = {"run_id": folder.name, "status": "interrupted", "recovered_at": utc_now_iso(),
                 "bytes_cut": cut, "parser_version": PARSER_VERSION,
                 "schema_version": SCHEMA_VERSION, "records": counts,

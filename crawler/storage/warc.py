@@ -27,7 +27,8 @@ class WarcArchive:
         from warcio.statusandheaders import StatusAndHeaders
 
         http_headers = StatusAndHeaders(f"{status} -", headers, protocol="HTTP/1.1")
+        # The length given, warcio need not copy the body into a temporary file to learn it.
         record = self._warc.create_warc_record(
-            url, "response", payload=BytesIO(body), http_headers=http_headers,
-            warc_headers_dict={"WARC-Date": fetched_at})
+            url, "response", payload=BytesIO(body), length=len(body),
+            http_headers=http_headers, warc_headers_dict={"WARC-Date": fetched_at})
         self._warc.write_record(record)
