@@ -11,12 +11,16 @@ Every request has an errback, so a URL that fails (HTTP error, timeout, refused 
 robots.txt exclusion, off-site redirect, too large) becomes an error record instead of
 vanishing; at the end, every discovered article URL is a record, an error record, or counted
 as unaccounted (and the CLI exits non-zero). The spider never leaves the base host.
+
+The bookkeeping lives elsewhere: what is still to fetch in the frontier
+(:mod:`crawler.discovery.frontier`), what earlier runs fetched and wrote in the crawl session
+(:mod:`crawler.runs.session`), which the spider owns for the whole crawl, and why a request
+failed in the failure table (:mod:`crawler.fetching.failures`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 from typing import Any
@@ -27,6 +31,7 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 
 from crawler.discovery.feeds import parse_listing, parse_rss
+from crawler.discovery.frontier import Frontier
 from crawler.discovery.sitemaps import parse_sitemap, robots_sitemaps
 from crawler.fetching.failures import failure_reason, http_status
 from crawler.fetching.robots import robots_policy
@@ -49,8 +54,6 @@ from crawler.runs.session import CrawlSession
 DEFAULT_BASE_URL = "https://www.computerworld.dk"
 _HREF = re.compile(rb"""href\s*=\s*["']([^"'#]*?/art/\d+[^"'#]*)["']""", re.IGNORECASE)
 LISTING_MAX_PAGES = 5  # pagination depth per listing
-IN_FLIGHT = 32  # article requests released to Scrapy's scheduler at a time
-FRONTIER_LOW = 2000  # fetch the next sitemap when fewer articles than this are queued
 
 
 def newer(lastmod: str | None, old: str | None) -> bool:
@@ -81,23 +84,12 @@ class ComputerworldSpider(Spider):
         parts = urlsplit(self.base_url)
         self.base_netloc = parts.netloc.lower()
         self.allowed_domains = [parts.hostname or ""]
-        self.max_pages = int(max_pages) if max_pages else None
         self.url_list = [u.strip() for u in (urls or "").split(",") if u.strip()]
         self.since, self.until = since, until
         # A linked article has no date to check against --since/--until: not followed then.
         self.follow_links = follow_links not in (False, "0", "false", "no") and \
             not (since or until)
-        self.scheduled: set[str] = set()  # keys of every article discovered in this run
-        # Discovered articles wait here, compactly, until fewer than IN_FLIGHT are under way:
-        # a 300,000-URL sitemap must not become 300,000 Request objects in memory.
-        self.frontier: deque[tuple[str, str | None]] = deque()
-        self.lost: list[str] = []  # released but never answered (counted as unaccounted)
-        # Sitemaps too are read one at a time, as the frontier drains: memory stays flat
-        # whether the site has 5,000 articles or 300,000.
-        self.sitemap_queue: deque[str] = deque()
-        self.sitemaps_seen: set[str] = set()
-        self.sitemap_busy = 0
-        self.pending: dict[str, str] = {}  # released article key → URL, until record or error
+        self.frontier = Frontier(max_pages=int(max_pages) if max_pages else None)
         self.listings_seen: set[str] = set()
 
     # -- discovery -------------------------------------------------------------------------
@@ -139,13 +131,12 @@ class ComputerworldSpider(Spider):
                          detail=f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500])
 
     def queue_sitemap(self, url: str) -> None:
-        if self.on_site(url) and url not in self.sitemaps_seen:
-            self.sitemaps_seen.add(url)
-            self.sitemap_queue.append(url)
+        if self.on_site(url):
+            self.frontier.add_sitemap(url)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         yield from self._sitemap(response)
-        self.sitemap_busy = max(0, self.sitemap_busy - 1)
+        self.frontier.sitemap_done()
         yield from self.release()
 
     def _sitemap(self, response: Response) -> Iterator[Any]:
@@ -223,7 +214,7 @@ class ComputerworldSpider(Spider):
                              detail=f"{type(exc).__name__}: {exc}")
             return
         stats = self.crawler.stats
-        self.pending.pop(key, None)
+        self.frontier.settle(key)
         stats.inc_value(STAT_PAGES)
         if report.drift:
             stats.inc_value(STAT_DRIFT_PAGES)
@@ -252,29 +243,23 @@ class ComputerworldSpider(Spider):
         if not self.on_site(url) or (article_id(url) is None and not force):
             return
         key = dedup_key(url)
-        if key in self.scheduled:
+        if not self.frontier.discover(key):
             return
-        if self.max_pages is not None and len(self.scheduled) >= self.max_pages:
-            return
-        self.scheduled.add(key)
         known = self.session.state.article(key)
         if known is not None and not force and not newer(lastmod, known[0]):
             self.crawler.stats.inc_value(STAT_SKIPPED_UNCHANGED)
             return
         self.crawler.stats.inc_value(STAT_DISCOVERED)
-        self.frontier.append((url, lastmod))
+        self.frontier.push(url, lastmod)
 
     def release(self) -> Iterator[Request]:
-        """Requests for queued articles, while fewer than ``IN_FLIGHT`` are under way, and
-        for the next sitemap once the queue of articles runs low."""
-        if self.sitemap_queue and not self.sitemap_busy and len(self.frontier) < FRONTIER_LOW:
-            self.sitemap_busy += 1
-            yield Request(self.sitemap_queue.popleft(), callback=self.parse_sitemap,
-                          errback=self.on_error, priority=50, meta={"cw_kind": "sitemap"})
-        while self.frontier and len(self.pending) < IN_FLIGHT:
-            url, lastmod = self.frontier.popleft()
-            key = dedup_key(url)
-            self.pending[key] = url
+        """Requests for what the frontier releases: the next sitemap once the queue of
+        articles runs low, and queued articles while few are under way."""
+        sitemap = self.frontier.next_sitemap()
+        if sitemap is not None:
+            yield Request(sitemap, callback=self.parse_sitemap, errback=self.on_error,
+                          priority=50, meta={"cw_kind": "sitemap"})
+        for url, key, lastmod in self.frontier.release():
             # dont_filter: the spider deduplicates articles itself (by id, across URL
             # copies), and Scrapy's duplicate filter would silently drop a redirect that
             # loops back.
@@ -285,12 +270,9 @@ class ComputerworldSpider(Spider):
     def on_idle(self) -> None:
         """Nothing under way but articles still queued (e.g. every page in flight failed
         in a way that released nothing): release the next batch and keep the spider open."""
-        if not self.frontier and not self.sitemap_queue:
+        if not self.frontier.waiting():
             return
-        self.sitemap_busy = 0
-        # Idle: nothing is in flight, so a key still pending lost its request somewhere.
-        self.lost.extend(self.pending.values())
-        self.pending.clear()
+        self.frontier.idle()
         for request in self.release():
             self.crawler.engine.crawl(request)
         raise DontCloseSpider
@@ -321,7 +303,7 @@ class ComputerworldSpider(Spider):
               detail: str | None = None) -> ErrorRecord:
         attempts = (request.meta.get("retry_times", 0) + 1) if request is not None else 1
         if request is not None and request.meta.get("cw_kind") == "article":
-            self.pending.pop(request.meta.get("cw_key", ""), None)
+            self.frontier.settle(request.meta.get("cw_key", ""))
             self.crawler.stats.inc_value(STAT_ARTICLE_ERRORS)
         return ErrorRecord(url=url, reason=reason, status=status, attempts=attempts,
                            at=utc_now_iso(), detail=detail)
@@ -337,13 +319,13 @@ class ComputerworldSpider(Spider):
             detail += f" (after redirects, at {request.url})"
         yield self.error(asked, reason, http_status(failure), request, detail=detail[:500])
         if request.meta.get("cw_kind") == "sitemap":
-            self.sitemap_busy = max(0, self.sitemap_busy - 1)
+            self.frontier.sitemap_done()
         if request.meta.get("cw_kind") in ("article", "sitemap"):
             yield from self.release()
 
     def unaccounted(self) -> list[str]:
         """Article URLs discovered in this run with neither a record nor an error record."""
-        return sorted([*self.pending.values(), *self.lost]) + [url for url, _ in self.frontier]
+        return self.frontier.unaccounted()
 
     # -- the crawl session ------------------------------------------------------------------
 
