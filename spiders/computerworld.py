@@ -46,6 +46,7 @@ from crawler.records.vocabulary import (
     STAT_DRIFT_PAGES,
     STAT_PAGES,
     STAT_SKIPPED_UNCHANGED,
+    ErrorReason,
     stat,
 )
 from crawler.runs.manifest import crawl_fields
@@ -299,8 +300,14 @@ class ComputerworldSpider(Spider):
             return f"{self.base_url}{parts.path}" + (f"?{parts.query}" if parts.query else "")
         return url
 
-    def error(self, url: str, reason: str, status: int | None, request: Request | None,
-              detail: str | None = None) -> ErrorRecord:
+    def error(self, url: str, reason: ErrorReason, status: int | None,
+              request: Request | None, detail: str | None = None) -> ErrorRecord:
+        """The error record of a URL, for a reason of the vocabulary."""
+        return self._error_record(url, reason, status, request, detail)
+
+    def _error_record(self, url: str, reason: str, status: int | None,
+                      request: Request | None, detail: str | None) -> ErrorRecord:
+        """``reason``: an :data:`ErrorReason` or ``http_<status>``; settles an article."""
         attempts = (request.meta.get("retry_times", 0) + 1) if request is not None else 1
         if request is not None and request.meta.get("cw_kind") == "article":
             self.frontier.settle(request.meta.get("cw_key", ""))
@@ -317,7 +324,7 @@ class ComputerworldSpider(Spider):
         detail = f"{failure.type.__name__}: {failure.getErrorMessage()}"
         if asked != request.url:
             detail += f" (after redirects, at {request.url})"
-        yield self.error(asked, reason, http_status(failure), request, detail=detail[:500])
+        yield self._error_record(asked, reason, http_status(failure), request, detail[:500])
         if request.meta.get("cw_kind") == "sitemap":
             self.frontier.sitemap_done()
         if request.meta.get("cw_kind") in ("article", "sitemap"):
