@@ -11,7 +11,3 @@ class ParseError(CwscrapeError):
     Crawls run the parsers in collecting mode, where problems become ``warnings`` on the
     records; tests and ``strict=True`` callers get this exception instead.
     """
-
-
-class IncompletePageError(ParseError):
-    """The page was cut short (a truncated download): no record may be built from it."""

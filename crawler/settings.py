@@ -5,14 +5,14 @@
 the delay never drops below 1 s.
 """
 
-from crawler import __version__
+from crawler.fetching.useragent import CONTACT_URL, user_agent
+from crawler.records import vocabulary
 
 BOT_NAME = "cwscrape"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
 
-CONTACT_URL = "https://github.com/cwscrape/cwscrape"
-USER_AGENT = f"cwscrape/{__version__} (research crawler; +{CONTACT_URL})"
+USER_AGENT = user_agent(CONTACT_URL)
 
 # Politeness
 ROBOTSTXT_OBEY = True
@@ -52,24 +52,24 @@ CWSCRAPE_RUN_ID = None
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "crawler.fetching.middlewares.SameHostMiddleware": 50,
-    "crawler.fetching.middlewares.RobotsPolicyMiddleware": 100,
+    "crawler.fetching.samehost.SameHostMiddleware": 50,
+    "crawler.fetching.robots.RobotsPolicyMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "crawler.fetching.middlewares.BackoffRetryMiddleware": 550,
+    "crawler.fetching.retry.BackoffRetryMiddleware": 550,
 }
 RETRY_BACKOFF_BASE = 1.0
 RETRY_BACKOFF_MAX = 30.0
 RETRY_AFTER_MAX = 120.0
 
 EXTENSIONS = {
-    "crawler.runs.extensions.ArchiveExtension": 100,
-    "crawler.runs.extensions.ProgressExtension": 200,
+    "crawler.runs.archive.ArchiveExtension": 100,
+    "crawler.runs.progress.ProgressExtension": 200,
 }
 CWSCRAPE_ARCHIVE = True  # a WARC of every fetched response, per run
 CWSCRAPE_PROGRESS_SECONDS = 5.0
 CWSCRAPE_COMMIT_SECONDS = 1.0
 CWSCRAPE_STATE = None  # default: OUT/state.sqlite
-CWSCRAPE_DRIFT_MAX_SHARE = 0.2  # more drifting article pages than this fails the crawl
+CWSCRAPE_DRIFT_MAX_SHARE = vocabulary.DRIFT_MAX_SHARE  # more drifting pages fail the crawl
 
 # Breadth-first, in discovery order: sitemaps list the newest articles first.
 DEPTH_PRIORITY = 1

@@ -1,1 +1,1 @@
-"""Item pipelines: validate → dedup → crash-safe JSON Lines writer (with the run manifest)."""
+"""Item pipelines: dedup → validate → write (into the crawl session's run folder)."""

@@ -2,10 +2,11 @@
 
 Widgets repeat on every page (the same people-news entry on dozens of articles), so most
 widget records of a crawl are repeats. They are removed from the page's result here and
-counted per type as ``seen_again``. Articles and their related links are one per fetched
-article already (the spider fetches each article id once); repeats across runs, and new
-versions of changed articles, are the writer's business, since only it knows what the
-dataset already holds. Ids are kept as integers: the set stays small on long crawls.
+counted per type as ``seen_again``. Articles and their related links (``PER_PAGE_TYPES``) are
+one per fetched article already (the spider fetches each article id once); repeats across
+runs, and new versions of changed articles, are the writer's business, since only the crawl
+state knows what the dataset already holds. Ids are kept as integers: the set stays small on
+long crawls.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from crawler.items import PageResult
-
-PER_PAGE = frozenset({"article", "related_link"})
+from crawler.records.vocabulary import PER_PAGE_TYPES, stat
 
 
 class DedupPipeline:
@@ -31,12 +31,12 @@ class DedupPipeline:
             return item
         kept = []
         for record in item.records:
-            if record.record_type in PER_PAGE:
+            if record.record_type in PER_PAGE_TYPES:
                 kept.append(record)
                 continue
             key = int(record.record_id, 16)  # the record type is part of the hash
             if key in self.seen:
-                self.stats.inc_value(f"cwscrape/seen_again/{record.record_type}")
+                self.stats.inc_value(stat("seen_again", record.record_type))
                 continue
             self.seen.add(key)
             kept.append(record)

@@ -1,16 +1,18 @@
 """Validate every record against its shipped JSON Schema before it is written.
 
 An invalid record is never dropped silently: it becomes an ``invalid_record`` line in
-``errors.jsonl`` naming the field and the reason, and is counted in the stats.
+``errors.jsonl`` naming the field and the reason, and is counted in the stats. The dict
+validated is the one the writer then writes (:class:`crawler.items.SerialisedRecord`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from crawler.items import PageResult
-from crawler.records import ErrorRecord, Record
+from crawler.items import PageResult, SerialisedRecord
+from crawler.records import ErrorRecord
 from crawler.records.validation import record_problems
+from crawler.records.vocabulary import stat
 
 
 class ValidatePipeline:
@@ -21,13 +23,13 @@ class ValidatePipeline:
     def from_crawler(cls, crawler: Any) -> ValidatePipeline:
         return cls(crawler.stats)
 
-    def check(self, record: Record) -> ErrorRecord | None:
-        problems = record_problems(record.to_dict())
+    def check(self, record: SerialisedRecord) -> ErrorRecord | None:
+        problems = record_problems(record.data)
         if not problems:
             return None
-        self.stats.inc_value(f"cwscrape/invalid/{record.record_type}")
-        return ErrorRecord(url=record.source_url, reason="invalid_record", status=None,
-                           attempts=1, at=record.fetched_at,
+        self.stats.inc_value(stat("invalid", record.record_type))
+        return ErrorRecord(url=record.record.source_url, reason="invalid_record", status=None,
+                           attempts=1, at=record.record.fetched_at,
                            detail=f"{record.record_type} {record.record_id}: {problems[0]}")
 
     def process_item(self, item: Any) -> Any:

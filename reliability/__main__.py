@@ -40,7 +40,7 @@ def main() -> int:
         import subprocess
 
         root = Path(__file__).resolve().parent.parent
-        proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "tests/test_fuzz.py"],
+        proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "tests/parsers/test_fuzz.py"],
                               cwd=root, env={**os.environ, "CWSCRAPE_FUZZ_EXAMPLES":
                                              str(args.fuzz)}, capture_output=True, text=True)
         fuzz_ok = proc.returncode == 0

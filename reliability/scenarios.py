@@ -1,4 +1,4 @@
-"""The scenarios of ``../shared/reliability-plan.md`` §2, each a function returning figures.
+"""The fault scenarios F1–F18 (README, "Reliability"), each a function returning figures.
 
 Every scenario serves a small synthetic site with its faults on 127.0.0.1, runs the real CLI
 (``cwscrape crawl``) in a subprocess with the plan's test settings, then reads the committed
@@ -270,7 +270,7 @@ def f8(out: Path, o: Outcome) -> None:
     o.check(all(r == [("too_large", 1)] for r in reasons.values()), f"errors {reasons}")
     # ru_maxrss of children is the largest child so far: only meaningful if it grew here.
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    bound = 2 * 16 + 200  # 2 × DOWNLOAD_MAXSIZE + base, in MB (reliability plan §1)
+    bound = 2 * 16 + 200  # 2 × DOWNLOAD_MAXSIZE + base, in MB (README, "Reliability")
     o.check(peak < bound or peak <= before / 1024, f"peak RSS {peak:.0f} MB > {bound} MB")
 
 

@@ -11,43 +11,50 @@ Every request has an errback, so a URL that fails (HTTP error, timeout, refused 
 robots.txt exclusion, off-site redirect, too large) becomes an error record instead of
 vanishing; at the end, every discovered article URL is a record, an error record, or counted
 as unaccounted (and the CLI exits non-zero). The spider never leaves the base host.
+
+The bookkeeping lives elsewhere: what is still to fetch in the frontier
+(:mod:`crawler.discovery.frontier`), what earlier runs fetched and wrote in the crawl session
+(:mod:`crawler.runs.session`), which the spider owns for the whole crawl, and why a request
+failed in the failure table (:mod:`crawler.fetching.failures`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider, signals
-from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet.error import (
-    ConnectionRefusedError,
-    DNSLookupError,
-    TCPTimedOutError,
-    TimeoutError,
-)
 
 from crawler.discovery.feeds import parse_listing, parse_rss
+from crawler.discovery.frontier import Frontier
 from crawler.discovery.sitemaps import parse_sitemap, robots_sitemaps
-from crawler.fetching.middlewares import Offsite, RateLimited, RobotsForbidden, RobotsUnreachable
-from crawler.items import PageResult
+from crawler.fetching.failures import failure_reason, http_status
+from crawler.fetching.robots import robots_policy
+from crawler.items import PageResult, SerialisedRecord
 from crawler.normalize.dates import to_copenhagen, utc_now_iso
-from crawler.normalize.urls import article_id, dedup_key, strip_tracking
+from crawler.normalize.urls import article_id, check_base_url, dedup_key, same_host, strip_tracking
 from crawler.parsers import looks_complete, parse_page_report
 from crawler.records import ErrorRecord
-from crawler.runs.session import get_state
+from crawler.records.vocabulary import (
+    STAT_ARTICLE_ERRORS,
+    STAT_DISCOVERED,
+    STAT_DRIFT_PAGES,
+    STAT_PAGES,
+    STAT_SKIPPED_UNCHANGED,
+    ErrorReason,
+    stat,
+)
+from crawler.runs.manifest import crawl_fields
+from crawler.runs.session import CrawlSession
 
 DEFAULT_BASE_URL = "https://www.computerworld.dk"
 _HREF = re.compile(rb"""href\s*=\s*["']([^"'#]*?/art/\d+[^"'#]*)["']""", re.IGNORECASE)
 LISTING_MAX_PAGES = 5  # pagination depth per listing
-IN_FLIGHT = 32  # article requests released to Scrapy's scheduler at a time
-FRONTIER_LOW = 2000  # fetch the next sitemap when fewer articles than this are queued
 
 
 def newer(lastmod: str | None, old: str | None) -> bool:
@@ -68,34 +75,22 @@ def newer(lastmod: str | None, old: str | None) -> bool:
 
 class ComputerworldSpider(Spider):
     name = "computerworld"
+    session: CrawlSession  # set by from_crawler: state, run writer, manifest (runs/session.py)
 
     def __init__(self, base_url: str = DEFAULT_BASE_URL, max_pages: str | int | None = None,
                  urls: str | None = None, since: str | None = None, until: str | None = None,
                  follow_links: str | bool = True, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.base_url = base_url.rstrip("/")
+        self.base_url = check_base_url(base_url)
         parts = urlsplit(self.base_url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError(f"base_url must be an http(s) URL, got {base_url!r}")
         self.base_netloc = parts.netloc.lower()
-        self.allowed_domains = [parts.hostname]
-        self.max_pages = int(max_pages) if max_pages else None
+        self.allowed_domains = [parts.hostname or ""]
         self.url_list = [u.strip() for u in (urls or "").split(",") if u.strip()]
         self.since, self.until = since, until
         # A linked article has no date to check against --since/--until: not followed then.
         self.follow_links = follow_links not in (False, "0", "false", "no") and \
             not (since or until)
-        self.scheduled: set[str] = set()  # keys of every article discovered in this run
-        # Discovered articles wait here, compactly, until fewer than IN_FLIGHT are under way:
-        # a 300,000-URL sitemap must not become 300,000 Request objects in memory.
-        self.frontier: deque[tuple[str, str | None]] = deque()
-        self.lost: list[str] = []  # released but never answered (counted as unaccounted)
-        # Sitemaps too are read one at a time, as the frontier drains: memory stays flat
-        # whether the site has 5,000 articles or 300,000.
-        self.sitemap_queue: deque[str] = deque()
-        self.sitemaps_seen: set[str] = set()
-        self.sitemap_busy = 0
-        self.pending: dict[str, str] = {}  # released article key → URL, until record or error
+        self.frontier = Frontier(max_pages=int(max_pages) if max_pages else None)
         self.listings_seen: set[str] = set()
 
     # -- discovery -------------------------------------------------------------------------
@@ -117,12 +112,12 @@ class ComputerworldSpider(Spider):
                             "handle_httpstatus_all": True})
 
     def parse_robots(self, response: Response) -> Iterator[Any]:
-        if response.status >= 500 or response.status == 429:
+        policy = robots_policy(response.status)
+        if policy == "deny_all":
             yield self.error(response.url, "robots_unreachable", response.status,
                              response.request)
             return  # RFC 9309: nothing from this host in this run
-        text = response.text if isinstance(response, TextResponse) and response.status < 400 \
-            else ""
+        text = response.text if isinstance(response, TextResponse) and policy == "obey" else ""
         sitemaps = [self.localise(u) for u in robots_sitemaps(text)] or \
             [f"{self.base_url}/sitemap.xml"]
         for url in sitemaps:
@@ -131,19 +126,18 @@ class ComputerworldSpider(Spider):
         yield self.listing_request(f"{self.base_url}/", depth=0, front=True)
 
     def on_robots_error(self, failure: Any) -> Iterator[ErrorRecord]:
+        """No answer from robots.txt: ``robots_policy(None)``, the host is off limits."""
         request = failure.request
-        status = failure.value.response.status if failure.check(HttpError) else None
-        yield self.error(request.url, "robots_unreachable", status, request,
+        yield self.error(request.url, "robots_unreachable", http_status(failure), request,
                          detail=f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500])
 
     def queue_sitemap(self, url: str) -> None:
-        if self.on_site(url) and url not in self.sitemaps_seen:
-            self.sitemaps_seen.add(url)
-            self.sitemap_queue.append(url)
+        if self.on_site(url):
+            self.frontier.add_sitemap(url)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         yield from self._sitemap(response)
-        self.sitemap_busy = max(0, self.sitemap_busy - 1)
+        self.frontier.sitemap_done()
         yield from self.release()
 
     def _sitemap(self, response: Response) -> Iterator[Any]:
@@ -221,17 +215,18 @@ class ComputerworldSpider(Spider):
                              detail=f"{type(exc).__name__}: {exc}")
             return
         stats = self.crawler.stats
-        self.pending.pop(key, None)
-        stats.inc_value("cwscrape/pages")
+        self.frontier.settle(key)
+        stats.inc_value(STAT_PAGES)
         if report.drift:
-            stats.inc_value("cwscrape/drift_pages")
+            stats.inc_value(STAT_DRIFT_PAGES)
         for code in report.drift:
-            stats.inc_value(f"cwscrape/drift/{code}")
+            stats.inc_value(stat("drift", code))
         for record in report.records:
             for warning in record.warnings:
-                stats.inc_value(f"cwscrape/warnings/{warning}")
+                stats.inc_value(stat("warnings", warning))
         yield PageResult(key=key, url=response.url, fetched_at=fetched_at,
-                         lastmod=response.meta.get("cw_lastmod"), records=report.records)
+                         lastmod=response.meta.get("cw_lastmod"),
+                         records=[SerialisedRecord(r) for r in report.records])
         if self.follow_links:
             yield from self.follow_article_links(response)
 
@@ -249,29 +244,23 @@ class ComputerworldSpider(Spider):
         if not self.on_site(url) or (article_id(url) is None and not force):
             return
         key = dedup_key(url)
-        if key in self.scheduled:
+        if not self.frontier.discover(key):
             return
-        if self.max_pages is not None and len(self.scheduled) >= self.max_pages:
-            return
-        self.scheduled.add(key)
-        known = get_state(self.crawler).article(key)
+        known = self.session.state.article(key)
         if known is not None and not force and not newer(lastmod, known[0]):
-            self.crawler.stats.inc_value("cwscrape/skipped_unchanged")
+            self.crawler.stats.inc_value(STAT_SKIPPED_UNCHANGED)
             return
-        self.crawler.stats.inc_value("cwscrape/discovered")
-        self.frontier.append((url, lastmod))
+        self.crawler.stats.inc_value(STAT_DISCOVERED)
+        self.frontier.push(url, lastmod)
 
     def release(self) -> Iterator[Request]:
-        """Requests for queued articles, while fewer than ``IN_FLIGHT`` are under way, and
-        for the next sitemap once the queue of articles runs low."""
-        if self.sitemap_queue and not self.sitemap_busy and len(self.frontier) < FRONTIER_LOW:
-            self.sitemap_busy += 1
-            yield Request(self.sitemap_queue.popleft(), callback=self.parse_sitemap,
-                          errback=self.on_error, priority=50, meta={"cw_kind": "sitemap"})
-        while self.frontier and len(self.pending) < IN_FLIGHT:
-            url, lastmod = self.frontier.popleft()
-            key = dedup_key(url)
-            self.pending[key] = url
+        """Requests for what the frontier releases: the next sitemap once the queue of
+        articles runs low, and queued articles while few are under way."""
+        sitemap = self.frontier.next_sitemap()
+        if sitemap is not None:
+            yield Request(sitemap, callback=self.parse_sitemap, errback=self.on_error,
+                          priority=50, meta={"cw_kind": "sitemap"})
+        for url, key, lastmod in self.frontier.release():
             # dont_filter: the spider deduplicates articles itself (by id, across URL
             # copies), and Scrapy's duplicate filter would silently drop a redirect that
             # loops back.
@@ -282,12 +271,9 @@ class ComputerworldSpider(Spider):
     def on_idle(self) -> None:
         """Nothing under way but articles still queued (e.g. every page in flight failed
         in a way that released nothing): release the next batch and keep the spider open."""
-        if not self.frontier and not self.sitemap_queue:
+        if not self.frontier.waiting():
             return
-        self.sitemap_busy = 0
-        # Idle: nothing is in flight, so a key still pending lost its request somewhere.
-        self.lost.extend(self.pending.values())
-        self.pending.clear()
+        self.frontier.idle()
         for request in self.release():
             self.crawler.engine.crawl(request)
         raise DontCloseSpider
@@ -304,8 +290,7 @@ class ComputerworldSpider(Spider):
         return (not self.since or day >= self.since) and (not self.until or day <= self.until)
 
     def on_site(self, url: str) -> bool:
-        parts = urlsplit(url)
-        return parts.scheme in ("http", "https") and parts.netloc.lower() == self.base_netloc
+        return same_host(url, self.base_netloc)
 
     def localise(self, url: str) -> str:
         """Sitemaps of a mirror may name the real host; keep the path on the base host."""
@@ -315,12 +300,18 @@ class ComputerworldSpider(Spider):
             return f"{self.base_url}{parts.path}" + (f"?{parts.query}" if parts.query else "")
         return url
 
-    def error(self, url: str, reason: str, status: int | None, request: Request | None,
-              detail: str | None = None) -> ErrorRecord:
+    def error(self, url: str, reason: ErrorReason, status: int | None,
+              request: Request | None, detail: str | None = None) -> ErrorRecord:
+        """The error record of a URL, for a reason of the vocabulary."""
+        return self._error_record(url, reason, status, request, detail)
+
+    def _error_record(self, url: str, reason: str, status: int | None,
+                      request: Request | None, detail: str | None) -> ErrorRecord:
+        """``reason``: an :data:`ErrorReason` or ``http_<status>``; settles an article."""
         attempts = (request.meta.get("retry_times", 0) + 1) if request is not None else 1
         if request is not None and request.meta.get("cw_kind") == "article":
-            self.pending.pop(request.meta.get("cw_key", ""), None)
-            self.crawler.stats.inc_value("cwscrape/article_errors")
+            self.frontier.settle(request.meta.get("cw_key", ""))
+            self.crawler.stats.inc_value(STAT_ARTICLE_ERRORS)
         return ErrorRecord(url=url, reason=reason, status=status, attempts=attempts,
                            at=utc_now_iso(), detail=detail)
 
@@ -328,58 +319,36 @@ class ComputerworldSpider(Spider):
         request = failure.request
         # After redirects the request is the last hop; the record names the URL we asked for.
         asked = (request.meta.get("redirect_urls") or [request.url])[0]
-        status = None
-        message = failure.getErrorMessage()
-        kind = failure.type.__name__
-        if failure.check(HttpError):
-            response = failure.value.response
-            status = response.status
-            reason = f"http_{status}"
-            if 300 <= status < 400:
-                # Scrapy does not follow redirects to other schemes (file://…): off-site.
-                target = response.headers.get(b"Location", b"").decode("latin-1")
-                if target and not self.on_site(urljoin(response.url, target)):
-                    reason = "offsite"
-        elif failure.check(RobotsUnreachable):
-            reason = "robots_unreachable"
-        elif failure.check(RobotsForbidden):
-            reason = "robots"
-        elif failure.check(RateLimited):
-            reason = "rate_limited"
-        elif failure.check(Offsite):
-            reason = "offsite"
-        elif failure.check(TimeoutError, TCPTimedOutError) or "Timeout" in kind:
-            reason = "timeout"
-        elif failure.check(DNSLookupError):
-            reason = "dns_error"
-        elif failure.check(ConnectionRefusedError):
-            reason = "connection_refused"
-        elif "DownloadCancelled" in kind or "maxsize" in message.lower() or \
-                "max size" in message.lower():
-            reason = "too_large"  # DOWNLOAD_MAXSIZE (declared, streamed or decompressed)
-        elif failure.check(IgnoreRequest):
-            reason = "redirect_loop" if "redirect" in message.lower() else "ignored"
-        elif any(name in kind for name in ("DataLoss", "ResponseFailed", "ConnectionLost",
-                                           "ConnectionDone", "ConnectionAborted")):
-            reason = "connection_lost"
-        else:
-            reason = "download_error"
+        reason = failure_reason(failure, on_site=self.on_site)
         self.logger.info("error %s on %s", reason, asked)
-        detail = f"{kind}: {message}"
+        detail = f"{failure.type.__name__}: {failure.getErrorMessage()}"
         if asked != request.url:
             detail += f" (after redirects, at {request.url})"
-        yield self.error(asked, reason, status, request, detail=detail[:500])
+        yield self._error_record(asked, reason, http_status(failure), request, detail[:500])
         if request.meta.get("cw_kind") == "sitemap":
-            self.sitemap_busy = max(0, self.sitemap_busy - 1)
+            self.frontier.sitemap_done()
         if request.meta.get("cw_kind") in ("article", "sitemap"):
             yield from self.release()
 
     def unaccounted(self) -> list[str]:
         """Article URLs discovered in this run with neither a record nor an error record."""
-        return sorted([*self.pending.values(), *self.lost]) + [url for url, _ in self.frontier]
+        return self.frontier.unaccounted()
+
+    # -- the crawl session ------------------------------------------------------------------
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ComputerworldSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        # Opened here, before Scrapy builds the pipelines and extensions that use it: opening
+        # recovers the runs an earlier crawl left interrupted, cutting their files back.
+        spider.session = CrawlSession.from_crawler(crawler)
+        spider.session.open()
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
+
+    def closed(self, reason: str) -> None:
+        """Scrapy's spider_closed hook, after the pipelines have written their last item."""
+        stats = self.crawler.stats.get_stats()
+        self.session.close(crawl_fields(stats, finish_reason=reason,
+                                        base_url=self.settings.get("CWSCRAPE_BASE_URL"),
+                                        unaccounted=self.unaccounted()))

@@ -12,20 +12,21 @@ from pathlib import Path
 from typing import Any
 
 from crawler.cli.common import EXIT_OK, CliError
+from crawler.records.vocabulary import DRIFT_MAX_SHARE
 
 
 def _check_base_url(url: str) -> str:
-    from urllib.parse import urlsplit
+    from crawler.normalize.urls import check_base_url
 
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        return check_base_url(url)
+    except ValueError:
         raise CliError(f"--base-url must be an http(s) URL such as https://www.computerworld.dk,"
-                       f" got {url!r}")
-    return url.rstrip("/")
+                       f" got {url!r}") from None
 
 
-def _report(result: object, drift_max_share: float = 0.2) -> int:
-    from crawler.runs.crawl import summary_table, verdict
+def _report(result: object, drift_max_share: float = DRIFT_MAX_SHARE) -> int:
+    from crawler.runs.verdict import summary_table, verdict
 
     manifest = result.manifest  # type: ignore[attr-defined]
     if manifest.get("records"):
@@ -74,9 +75,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
             raise CliError(f"-s takes NAME=VALUE with an upper-case Scrapy setting, got {item!r}")
         extra[name] = value
     if args.contact:
-        from crawler import __version__
+        from crawler.fetching.useragent import user_agent
 
-        extra["USER_AGENT"] = f"cwscrape/{__version__} (research crawler; +{args.contact})"
+        extra["USER_AGENT"] = user_agent(args.contact)
     result = run_crawl(base, args.out, max_pages=args.max_pages, urls=urls, delay=args.delay,
                        since=args.since, until=args.until, log_level=args.log_level,
                        extra=extra)
@@ -104,8 +105,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_reparse(args: argparse.Namespace) -> int:
-    from crawler.runs.crawl import summary_table
     from crawler.runs.reparse import reparse
+    from crawler.runs.verdict import summary_table
 
     try:
         manifest, report = reparse(args.archives, args.out, processes=args.processes)
@@ -146,8 +147,9 @@ def register(sub: Any) -> None:
                    help="do not write the per-run WARC archive")
     p.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
                    help="override a Scrapy setting (repeatable), e.g. -s DOWNLOAD_TIMEOUT=5")
-    p.add_argument("--drift-max-share", type=float, default=0.2,
-                   help="fail when more than this share of article pages drift (default 0.2)")
+    p.add_argument("--drift-max-share", type=float, default=DRIFT_MAX_SHARE,
+                   help="fail when more than this share of article pages drift "
+                   f"(default {DRIFT_MAX_SHARE})")
     p.add_argument("--delay", type=float,
                    help="seconds between requests (never below 1 on computerworld.dk)")
     p.add_argument("--log-level", default="WARNING")

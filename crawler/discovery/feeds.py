@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
-from crawler.discovery.sitemaps import _PARSER
+from crawler.discovery.sitemaps import SAFE_XML_PARSER
 from crawler.normalize.dates import COPENHAGEN
 
 _NEXT_TEXT = re.compile(r"^(?:næste(?: side)?|ældre(?: artikler)?|flere artikler|»|›|>)$",
@@ -27,7 +27,7 @@ class FeedItem:
 def parse_rss(body: bytes) -> list[FeedItem] | None:
     """Items of an RSS 2.0 or Atom feed; ``None`` when the body is not a feed."""
     try:
-        root = etree.fromstring(body, _PARSER)
+        root = etree.fromstring(body, SAFE_XML_PARSER)
     except (etree.XMLSyntaxError, ValueError):
         return None
     if root is None:

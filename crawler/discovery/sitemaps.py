@@ -49,7 +49,8 @@ def _maybe_gunzip(body: bytes) -> bytes:
     return data
 
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+# No entity expansion, DTDs or network: a billion-laughs or XXE document yields nothing.
+SAFE_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           huge_tree=False, recover=True, remove_comments=True)
 
 
@@ -61,7 +62,7 @@ def parse_sitemap(body: bytes) -> Sitemap | None:
     """A sitemap index or url set; ``None`` when the body is not a readable sitemap."""
     try:
         data = _maybe_gunzip(body)
-        root = etree.fromstring(data, _PARSER)
+        root = etree.fromstring(data, SAFE_XML_PARSER)
     except (etree.XMLSyntaxError, ValueError, OSError, EOFError):
         return None
     if root is None:

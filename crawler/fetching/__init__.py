@@ -1,1 +1,2 @@
-"""Downloader components: robots.txt policy, retries and back-off, the same-host rule."""
+"""How pages are fetched: one downloader component per module, their refusals, the
+failure→reason table, and the crawler's User-Agent."""

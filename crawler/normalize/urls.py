@@ -32,6 +32,29 @@ def is_site_host(host: str) -> bool:
     return host.lower() in SITE_HOSTS
 
 
+def check_base_url(url: str) -> str:
+    """A crawl's base URL as the crawl uses it: without its trailing slash.
+
+    ``ValueError`` (quoting ``url``) unless it is an ``http``/``https`` URL with a host. The
+    command line and the spider both check with this, so ``scrapy crawl`` accepts what
+    ``cwscrape crawl`` accepts.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"base_url must be an http(s) URL, got {url!r}")
+    return url.rstrip("/")
+
+
+def same_host(url: str, netloc: str) -> bool:
+    """Whether ``url`` is an ``http``/``https`` URL on exactly ``netloc``.
+
+    ``netloc`` is lower-case ``host[:port]`` as in the base URL: a different port, scheme
+    (``file://``) or host is another site, and so is ``www.`` added or dropped.
+    """
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and parts.netloc.lower() == netloc
+
+
 def canonical_article_url(*candidates: str | None) -> str | None:
     """The canonical URL of an article from its copies (canonical link, og:url, fetched URL).
 

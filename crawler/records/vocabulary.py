@@ -113,3 +113,9 @@ def group_of(stats: dict[str, object], group: StatGroup) -> dict[str, int]:
     prefix = f"{STATS_PREFIX}{group}/"
     return {k[len(prefix):]: int(v) for k, v in sorted(stats.items())  # type: ignore[call-overload]
             if k.startswith(prefix)}
+
+# Keys outside the cwscrape/ prefix: Scrapy's own counter that the manifest reports as ``retries``.
+SCRAPY_STAT_RETRIES: Final = "retry/count"
+# The robots.txt policy's counters, beside Scrapy's own ``robotstxt/*`` ones.
+SCRAPY_STAT_ROBOTS_UNREACHABLE: Final = "robotstxt/unreachable"
+SCRAPY_STAT_ROBOTS_FORBIDDEN: Final = "robotstxt/forbidden"

@@ -28,7 +28,8 @@ from typing import Any
 
 from crawler import PARSER_VERSION, SCHEMA_VERSION
 from crawler.normalize.dates import utc_now_iso
-from crawler.records import TYPE_ORDER, ErrorRecord, Record
+from crawler.records import TYPE_ORDER, ErrorRecord
+from crawler.storage.warc import WarcArchive
 
 ARCHIVE_NAME = "pages.warc.gz"
 
@@ -36,6 +37,11 @@ ARCHIVE_NAME = "pages.warc.gz"
 def new_run_id() -> str:
     now = datetime.now(UTC)
     return now.strftime("%Y%m%dT%H%M%S") + f"{now.microsecond // 1000:03d}Z-{os.getpid()}"
+
+
+def json_line(data: dict[str, Any]) -> bytes:
+    """One JSON Lines line: compact, non-ASCII kept, UTF-8, with its newline."""
+    return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def _fsync_dir(path: Path) -> None:
@@ -66,7 +72,7 @@ class RunWriter:
         self.started_at = utc_now_iso()
         self._t0 = time.monotonic()
         self._files: dict[str, Any] = {}
-        self._warc: Any = None
+        self._warc: WarcArchive | None = None
         self.archive_enabled = archive
         self.counts: Counter[str] = Counter()
         self.errors: Counter[str] = Counter()
@@ -81,8 +87,7 @@ class RunWriter:
             self._files[name] = handle
         return handle
 
-    def _write(self, name: str, data: dict[str, Any]) -> None:
-        line = (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
+    def _write(self, name: str, line: bytes) -> None:
         if self.space_left is not None:
             # Test hook (CWSCRAPE_TEST_ENOSPC_AFTER): behave like a disk that fills up,
             # writing the part of the line that fits, as a real full disk does.
@@ -93,48 +98,44 @@ class RunWriter:
             self.space_left -= len(line)
         self._file(name).write(line)
 
-    def write_record(self, record: Record) -> None:
-        self._write(f"{record.record_type}.jsonl", record.to_dict())
-        self.counts[record.record_type] += 1
-
     def write_line(self, record_type: str, line: bytes) -> None:
-        """A record already serialised (one JSON object and its newline)."""
-        self._file(f"{record_type}.jsonl").write(line)
+        """A record already serialised: one JSON object and its newline, UTF-8 (see
+        :class:`crawler.items.SerialisedRecord`)."""
+        self._write(f"{record_type}.jsonl", line)
         self.counts[record_type] += 1
 
     def write_error(self, error: ErrorRecord) -> None:
-        self._write("errors.jsonl", error.to_dict())
+        self._write("errors.jsonl", json_line(error.to_dict()))
         self.errors[error.reason] += 1
 
     def archive_response(self, url: str, status: int, headers: list[tuple[str, str]],
                          body: bytes, fetched_at: str) -> None:
-        """Append one WARC ``response`` record (gzip per record) to the run's archive."""
+        """Append one response to the run's WARC (:mod:`crawler.storage.warc`), whose length
+        is committed and recovered like every other file of the run; a no-op when the run
+        has no archive."""
         if not self.archive_enabled:
             return
-        from io import BytesIO
-
-        from warcio.statusandheaders import StatusAndHeaders
-        from warcio.warcwriter import WARCWriter
-
         if self._warc is None:
-            self._warc = WARCWriter(self._file(ARCHIVE_NAME), gzip=True)
-        http_headers = StatusAndHeaders(f"{status} -", headers, protocol="HTTP/1.1")
-        record = self._warc.create_warc_record(
-            url, "response", payload=BytesIO(body), http_headers=http_headers,
-            warc_headers_dict={"WARC-Date": fetched_at})
-        self._warc.write_record(record)
-
-    def lengths(self) -> dict[str, int]:
-        """Byte length of every open file, after flushing: what a commit makes durable."""
-        for handle in self._files.values():
-            handle.flush()
-        return {name: handle.tell() for name, handle in self._files.items()}
+            self._warc = WarcArchive(self._file(ARCHIVE_NAME))
+        self._warc.write_response(url, status, headers, body, fetched_at)
 
     def sync(self) -> dict[str, int]:
-        lengths = self.lengths()
+        """Flush and fsync every open file; returns each one's byte length, which is what a
+        commit makes durable."""
+        for handle in self._files.values():
+            handle.flush()
+        lengths = {name: handle.tell() for name, handle in self._files.items()}
         for handle in self._files.values():
             os.fsync(handle.fileno())
         return lengths
+
+    def abandon(self) -> None:
+        """Close the files as they are, ``*.part`` and uncommitted: a run that failed, which
+        the next run's recovery cuts back to its last commit."""
+        for handle in self._files.values():
+            handle.close()
+        self._files.clear()
+        self.closed = True
 
     def close(self, extra: dict[str, Any] | None = None) -> dict[str, Any]:
         """Commit the run: fsync, rename every ``*.part``, write ``manifest.json``."""
@@ -191,12 +192,14 @@ def recover_run(folder: Path, committed: dict[str, int]) -> dict[str, Any]:
         path = folder / f"{rtype}.jsonl"
         if not path.exists():
             path.touch()
-        counts[rtype] = sum(1 for _ in open(path, "rb"))
+        with open(path, "rb") as handle:
+            counts[rtype] = sum(1 for _ in handle)
     errors_path = folder / "errors.jsonl"
     if not errors_path.exists():
         errors_path.touch()
-    for line in open(errors_path, encoding="utf-8"):
-        errors[json.loads(line).get("reason", "?")] += 1
+    with open(errors_path, encoding="utf-8") as handle:
+        for line in handle:
+            errors[json.loads(line).get("reason", "?")] += 1
     manifest = {"run_id": folder.name, "status": "interrupted", "recovered_at": utc_now_iso(),
                 "bytes_cut": cut, "parser_version": PARSER_VERSION,
                 "schema_version": SCHEMA_VERSION, "records": counts,

@@ -1,4 +1,5 @@
-"""Helpers for tests that crawl: run the CLI in a subprocess, read run folders."""
+"""Helpers for the crawl-side tests: run the CLI in a subprocess, read run folders, and
+build small records and page results for the unit tests of pipelines and storage."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
-from crawler.records import TYPE_ORDER
+from crawler.items import PageResult, SerialisedRecord
+from crawler.records import TYPE_ORDER, Article, Event, PeopleNews, Record
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,3 +52,35 @@ def duplicate_ids(out: Path) -> dict[str, int]:
         counts = Counter(r["record_id"] for r in records(out, rtype))
         found[rtype] = sum(c - 1 for c in counts.values() if c > 1)
     return found
+
+
+# -- records and pages without a crawl --------------------------------------------------------
+
+FETCHED_AT = "2026-02-03T10:00:00Z"
+
+
+def article_url(art_id: int) -> str:
+    return f"https://www.computerworld.dk/art/{art_id}/a"
+
+
+def article(art_id: int = 1, body: str = "Brødtekst om æbler.", **kw: Any) -> Article:
+    """A valid article record; ``body`` is what a changed version changes."""
+    return Article(source_url=article_url(art_id), fetched_at=kw.pop("fetched_at", FETCHED_AT),
+                   url=article_url(art_id), article_id=art_id, title=f"Artikel {art_id}",
+                   body=body, **kw)
+
+
+def event(title: str = "Summit 2026", art_id: int = 1, **kw: Any) -> Event:
+    """An event widget record (``start_date=5`` makes an invalid one)."""
+    return Event(source_url=article_url(art_id), fetched_at=FETCHED_AT, title=title, **kw)
+
+
+def people(person: str = "Ane Holm", art_id: int = 1) -> PeopleNews:
+    return PeopleNews(source_url=article_url(art_id), fetched_at=FETCHED_AT, kind="new_job",
+                      label="Nyt job", person=person, text="…", effective_date="2026-02-01")
+
+
+def page(*records: Record, art_id: int = 1) -> PageResult:
+    """The item the spider yields for one fetched article page."""
+    return PageResult(key=f"art:{art_id}", url=article_url(art_id), fetched_at=FETCHED_AT,
+                      lastmod=None, records=[SerialisedRecord(r) for r in records])
