@@ -8,13 +8,11 @@ the dict and writes the line.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from crawler.records import ErrorRecord, Record
-from crawler.records.vocabulary import UNHASHED_FIELDS
+from crawler.records.identity import content_hash_of
 from crawler.storage.runfolder import json_line
 
 
@@ -65,17 +63,6 @@ class SerialisedRecord:
         if self._digest is None:
             self._digest = content_hash_of(self.data)
         return self._digest
-
-
-def content_hash_of(data: dict[str, Any]) -> str:
-    """:func:`crawler.records.content_hash` of a record already turned into its dict.
-
-    The same hash, so the crawl state of earlier runs still matches (tests/crawl pins the two
-    together): what the record says, without where, when and by what it was read.
-    """
-    payload = json.dumps({k: v for k, v in data.items() if k not in UNHASHED_FIELDS},
-                         ensure_ascii=False, sort_keys=True)
-    return hashlib.blake2b(payload.encode("utf-8"), digest_size=12).hexdigest()
 
 
 @dataclass

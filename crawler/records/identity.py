@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from crawler.normalize.text import clean_str
 from crawler.records.vocabulary import UNHASHED_FIELDS
@@ -37,8 +37,12 @@ def content_hash(record: Record) -> str:
 
     Two fetches of an unchanged article give the same hash; an edited article does not.
     """
-    data = record.to_dict()
-    for key in UNHASHED_FIELDS:
-        data.pop(key, None)
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return content_hash_of(record.to_dict())
+
+
+def content_hash_of(data: dict[str, Any]) -> str:
+    """:func:`content_hash` of a record already turned into its dict (the crawl serialises
+    each record once and hashes that)."""
+    payload = json.dumps({k: v for k, v in data.items() if k not in UNHASHED_FIELDS},
+                         ensure_ascii=False, sort_keys=True)
     return hashlib.blake2b(payload.encode("utf-8"), digest_size=12).hexdigest()

@@ -16,8 +16,9 @@ from scrapy import Spider
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
-from crawler.items import SerialisedRecord, content_hash_of
+from crawler.items import SerialisedRecord
 from crawler.records import TYPE_ORDER, ErrorRecord, content_hash
+from crawler.records.identity import content_hash_of
 from crawler.runs.manifest import crawl_fields
 from crawler.runs.session import CrawlSession, session_of
 from crawler.storage.runfolder import RunWriter, recover_run
