@@ -21,6 +21,7 @@ from crawler.errors import ParseError
 from crawler.normalize.dates import normalise_fetched_at
 from crawler.normalize.text import clean_str
 from crawler.parsers.article.assemble import parse_article
+from crawler.parsers.html.decode import decode
 from crawler.parsers.html.lines import flatten, parse_html
 from crawler.parsers.html.metadata import read_metadata
 from crawler.parsers.widgets.cards import parse_events, parse_job_ads, parse_sponsored
@@ -39,35 +40,6 @@ class PageReport:
     encoding_suspect: bool = False
 
 
-def decode_page(data: bytes | str, declared: str | None = None) -> tuple[str, bool]:
-    """Text of a page and whether its encoding is suspect.
-
-    UTF-8 is tried first (the site's encoding), then the declared charset, then
-    ``UnicodeDammit``'s detection. Suspect: the bytes could only be decoded with replacement
-    characters.
-    """
-    text, suspect, _ = _decode(data, declared)
-    return text, suspect
-
-
-def _decode(data: bytes | str, declared: str | None) -> tuple[str, bool, bool]:
-    """:func:`decode_page`, and whether ``data`` are bytes that are valid UTF-8."""
-    if isinstance(data, str):
-        return data, "\ufffd" in data, False
-    try:
-        return data.decode("utf-8"), False, True
-    except UnicodeDecodeError:
-        pass
-    from bs4.dammit import UnicodeDammit  # only for pages that are not UTF-8
-
-    known = [declared] if declared else []
-    dammit = UnicodeDammit(data, known_definite_encodings=known + ["windows-1252"])
-    text = dammit.unicode_markup
-    if text is None:
-        return data.decode("utf-8", errors="replace"), True, False
-    return text, "\ufffd" in text, False
-
-
 def parse_page_report(html: bytes | str, url: str, fetched_at: str, *,
                       strict: bool = False, encoding: str | None = None) -> PageReport:
     """Parse a page; see :func:`parse_page`. Also returns drift and widget diagnostics."""
@@ -75,7 +47,7 @@ def parse_page_report(html: bytes | str, url: str, fetched_at: str, *,
         fetched = normalise_fetched_at(fetched_at)
     except ValueError as exc:
         raise ParseError(f"fetched_at is not an ISO 8601 time: {fetched_at!r}") from exc
-    text, suspect, utf8 = _decode(html, encoding)
+    text, suspect, utf8 = decode(html, encoding)
     report = PageReport(encoding_suspect=suspect)
     stripped = text.strip()
     if not stripped or (len(stripped) < 64 and not clean_str(stripped)):  # blank, or a lone BOM
