@@ -6,7 +6,8 @@ A Navnenyt block is a heading followed by entries. An entry is one paragraph end
 optionally followed by a footer: the person's name and the organisation, one line each.
 The sentences themselves are read by :mod:`crawler.parsers.widgets.people_templates`.
 
-Markup understood by :func:`parse_people_block` (it sees the page as flattened lines):
+Markup understood by :func:`parse_people_block` (it sees the page as flattened lines, the lines
+of one ``people_news`` segment; :func:`read_entries` reads such lines without the heading):
 
 * one element per entry (``<p>``, ``<li>``, ``<article>`` cards), entries as ``<br>``-separated
   text in one element, and pre-formatted text (``Læses lige nu``, 4-space indentation);
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 
 from crawler.normalize.text import clean, clean_str
 from crawler.parsers.html.lines import Line
+from crawler.parsers.widgets.contract import Segment, WidgetContext
 from crawler.parsers.widgets.people_templates import TEMPLATE_LABELS, EntryFields, read_entry
 from crawler.parsers.widgets.segments import heading_kind
 from crawler.records import PeopleKind, PeopleNews
@@ -202,9 +204,9 @@ def _fits(fields: EntryFields) -> bool:
 class _BlockReader:
     """Walks the pieces of one block once, emitting records in page order."""
 
-    def __init__(self, lines: Sequence[Line], source_url: str, fetched_at: str) -> None:
+    def __init__(self, lines: Sequence[Line], context: WidgetContext) -> None:
         self.pieces = _pieces(lines)
-        self.source_url, self.fetched_at = source_url, fetched_at
+        self.source_url, self.fetched_at = context.source_url, context.fetched_at
         self.records: list[PeopleNews] = []
         self.pending: list[_Piece] = []
 
@@ -300,9 +302,14 @@ class _BlockReader:
                 source_url=self.source_url, fetched_at=self.fetched_at, url=piece.line.url))
 
 
-def parse_people_block(lines: list[Line], source_url: str, fetched_at: str) -> list[PeopleNews]:
-    """Every entry of one Navnenyt block, in page order (``lines`` without the heading)."""
-    return _BlockReader(lines, source_url, fetched_at).read()
+def parse_people_block(segment: Segment, context: WidgetContext) -> list[PeopleNews]:
+    """Every entry of one Navnenyt block (a ``people_news`` segment), in page order."""
+    return read_entries(segment.lines[1:], context)
+
+
+def read_entries(lines: Sequence[Line], context: WidgetContext) -> list[PeopleNews]:
+    """Every entry among ``lines`` (a Navnenyt block without its heading), in page order."""
+    return _BlockReader(lines, context).read()
 
 
 def parse_people_text(text: str, source_url: str = "",
@@ -320,8 +327,8 @@ def parse_people_text(text: str, source_url: str = "",
     start = next((n + 1 for n, kind in enumerate(kinds) if kind == "people_news"), 0)
     end = next((n for n in range(start, len(lines)) if kinds[n] not in (None, "people_news")),
                len(lines))
-    return parse_people_block(lines[start:end], source_url, fetched_at)
+    return read_entries(lines[start:end], WidgetContext(source_url, fetched_at))
 
 
 __all__ = ["KNOWN_LABELS", "kind_of", "match_footer", "parse_people_block", "parse_people_entry",
-           "parse_people_text", "split_label"]
+           "parse_people_text", "read_entries", "split_label"]
