@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from crawler.errors import ParseError
 from crawler.normalize.dates import normalise_fetched_at
 from crawler.normalize.text import clean_str
-from crawler.parsers.article.assemble import parse_article
+from crawler.parsers.article.record import parse_article
 from crawler.parsers.html.decode import decode
 from crawler.parsers.html.lines import flatten, parse_html
 from crawler.parsers.html.metadata import read_metadata

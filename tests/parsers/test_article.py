@@ -18,7 +18,7 @@ from crawler.devtools.markups import FIXTURE_MARKUPS, SEED_MARKUPS
 from crawler.errors import ParseError
 from crawler.normalize import dates
 from crawler.parsers import parse_page, parse_page_report
-from crawler.parsers.article.header import parse_caption
+from crawler.parsers.article.captions import parse_caption
 from crawler.records import Article
 
 URL = "https://www.computerworld.dk/art/290001/en-test-artikel"
