@@ -101,3 +101,9 @@ def group_of(stats: dict[str, object], group: StatGroup) -> dict[str, int]:
     prefix = f"{STATS_PREFIX}{group}/"
     return {k[len(prefix):]: int(v) for k, v in sorted(stats.items())  # type: ignore[call-overload]
             if k.startswith(prefix)}
+
+
+# --- added by the parsers room
+# A people-news entry that lost its label and stops mid-sentence (a stored text copy); it always
+# comes with "people_news_label_missing". Missing from Warning above, which only its owner edits.
+TRUNCATED: Final = "truncated"

@@ -2,7 +2,8 @@
 
 Case tables in the w3lib style: module-level lists of small inline entries with the fields
 they must give. Known limitations are strict xfails, so a fix is noticed. Every person and
-company is invented, in the sentence patterns of field-guide.md §16–17.
+company is invented, in the sentence patterns of the site (docs/extraction-rules.md, Widgets:
+People news).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""People news ("Navnenyt fra it-Danmark", field guide §16–17): finding and reading entries.
+"""People news ("Navnenyt fra it-Danmark"): finding and reading entries (see
+docs/extraction-rules.md, Widgets: People news).
 
 A Navnenyt block is a heading followed by entries. An entry is one paragraph ending in a label
 (``Nyt job`` → ``new_job``, ``Færdiggjort uddannelse`` → ``completed_education``,
@@ -36,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from crawler.normalize.text import clean, clean_str
 from crawler.parsers.html.lines import Line
@@ -43,6 +45,8 @@ from crawler.parsers.widgets.contract import Segment, WidgetContext
 from crawler.parsers.widgets.people_templates import TEMPLATE_LABELS, EntryFields, read_entry
 from crawler.parsers.widgets.segments import heading_kind
 from crawler.records import PeopleKind, PeopleNews
+from crawler.records.vocabulary import TRUNCATED
+from crawler.records.vocabulary import Warning as WarningCode
 
 KNOWN_LABELS: dict[str, PeopleKind] = {
     "Nyt job": "new_job",
@@ -70,8 +74,8 @@ MAX_UNKNOWN_LABEL = 30
 TAIL_WINDOW = 48  # labels sit at the very end of a paragraph: search only there
 MAX_ENTRY_CHARS = 2000  # lines since the previous entry are joined up to this length
 _SENTENCE_CLOSE = tuple(".!?…”\"’»)")
-UNPARSED = "people_news_unparsed"
-LABEL_MISSING = "people_news_label_missing"
+UNPARSED: Final[WarningCode] = "people_news_unparsed"
+LABEL_MISSING: Final[WarningCode] = "people_news_label_missing"
 
 
 def _known_tail(text: str) -> re.Match[str] | None:
@@ -294,9 +298,9 @@ class _BlockReader:
             fields = read_entry(piece.text)
             if fields.template not in TEMPLATE_LABELS:
                 continue
-            warnings = [LABEL_MISSING]
+            warnings: list[str] = [LABEL_MISSING]
             if not piece.text.endswith(_SENTENCE_CLOSE):
-                warnings.append("truncated")
+                warnings.append(TRUNCATED)
             self.records.append(_record(
                 piece.text, TEMPLATE_LABELS[fields.template], fields, warnings=warnings,
                 source_url=self.source_url, fetched_at=self.fetched_at, url=piece.line.url))
