@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-_WS = re.compile(r"\s+")
 # Invisible characters a CMS puts into words: soft hyphen (``&shy;``, for hyphenation of long
 # Danish compounds), zero-width space, word joiner and a stray BOM. They are not whitespace
 # to ``str.split`` and would split "Annonce&shy;indlæg" from "Annonceindlæg".

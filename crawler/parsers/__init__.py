@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from crawler.parsers.page import decode_page, looks_complete, parse_page, parse_page_report
+from crawler.parsers.html.decode import decode_page
+from crawler.parsers.page import looks_complete, parse_page, parse_page_report
 from crawler.parsers.widgets.people import parse_people_entry
 
 __all__ = ["decode_page", "looks_complete", "parse_page", "parse_page_report", "parse_people_entry"]

@@ -1,11 +1,10 @@
 """``parse_page``: one page in, every record it holds out.
 
-The page is decoded (bytes that are not UTF-8 are repaired with ``bs4.UnicodeDammit``, the only
-use of BeautifulSoup), parsed once with lxml, its metadata read (:mod:`.metadata`), its body
-flattened into lines (:mod:`.document`) and segmented into widgets (:mod:`.segments`); the
-article (:mod:`.article`, :mod:`.header`, :mod:`.body`, :mod:`.related`) and each widget
-(:mod:`.widgets`, :mod:`.people`) are read from those lines. No block parser walks the tree
-again.
+The page is decoded (:mod:`.html.decode`), parsed once with lxml, its metadata read
+(:mod:`.html.metadata`), its body flattened into lines (:mod:`.html.lines`) and segmented into
+widgets (:mod:`.widgets.segments`); the article (:mod:`.article.record`) and each widget (the
+parser of its kind, :func:`widget_parsers`) are read from those lines. No block parser walks
+the tree again.
 
 Layout drift is made loud: an article without a title or a body carries ``no_title`` /
 ``no_body``, and a known widget heading that yields no records ``empty_widget:<kind>``; all of
@@ -20,13 +19,18 @@ from dataclasses import dataclass, field
 from crawler.errors import ParseError
 from crawler.normalize.dates import normalise_fetched_at
 from crawler.normalize.text import clean_str
-from crawler.parsers.article.assemble import parse_article
+from crawler.parsers.article.record import parse_article
+from crawler.parsers.html.decode import decode
 from crawler.parsers.html.lines import flatten, parse_html
 from crawler.parsers.html.metadata import read_metadata
-from crawler.parsers.widgets.cards import parse_events, parse_job_ads, parse_sponsored
+from crawler.parsers.widgets.contract import WidgetContext, WidgetParser
+from crawler.parsers.widgets.events import parse_events
+from crawler.parsers.widgets.jobs import parse_job_ads
 from crawler.parsers.widgets.people import parse_people_block
-from crawler.parsers.widgets.segments import RECORD_BEARING, segment_widgets
+from crawler.parsers.widgets.segments import segment_widgets
+from crawler.parsers.widgets.sponsored import parse_sponsored
 from crawler.records import TYPE_ORDER, Record
+from crawler.records.vocabulary import DRIFT_WARNINGS, RECORD_BEARING, empty_widget
 
 
 @dataclass
@@ -35,37 +39,21 @@ class PageReport:
 
     records: list[Record] = field(default_factory=list)
     empty_widgets: list[str] = field(default_factory=list)  # widget kinds that yielded nothing
-    drift: list[str] = field(default_factory=list)  # e.g. "no_title", "no_body", "empty:events"
+    drift: list[str] = field(default_factory=list)  # "no_title", "empty_widget:events_block" …
     encoding_suspect: bool = False
 
 
-def decode_page(data: bytes | str, declared: str | None = None) -> tuple[str, bool]:
-    """Text of a page and whether its encoding is suspect.
+def widget_parsers() -> dict[str, WidgetParser]:
+    """The parser of each widget kind that holds records (:data:`RECORD_BEARING`); the other
+    kinds (the ``Læses lige nu`` wrapper, premium promos, ``Brancheguiden``) only bound the
+    zone. Every parser takes ``(segment, context)`` and returns the segment's records.
 
-    UTF-8 is tried first (the site's encoding), then the declared charset, then
-    ``UnicodeDammit``'s detection. Suspect: the bytes could only be decoded with replacement
-    characters.
+    Built from this module's names at each page, so that a profiler can wrap a parser where
+    :func:`parse_page` finds it (``bench/people.py`` wraps ``parse_people_block``).
     """
-    text, suspect, _ = _decode(data, declared)
-    return text, suspect
-
-
-def _decode(data: bytes | str, declared: str | None) -> tuple[str, bool, bool]:
-    """:func:`decode_page`, and whether ``data`` are bytes that are valid UTF-8."""
-    if isinstance(data, str):
-        return data, "\ufffd" in data, False
-    try:
-        return data.decode("utf-8"), False, True
-    except UnicodeDecodeError:
-        pass
-    from bs4.dammit import UnicodeDammit  # only for pages that are not UTF-8
-
-    known = [declared] if declared else []
-    dammit = UnicodeDammit(data, known_definite_encodings=known + ["windows-1252"])
-    text = dammit.unicode_markup
-    if text is None:
-        return data.decode("utf-8", errors="replace"), True, False
-    return text, "\ufffd" in text, False
+    return {"events_block": parse_events, "event_promo": parse_events,
+            "events_upcoming": parse_events, "job_ads": parse_job_ads,
+            "sponsored": parse_sponsored, "people_news": parse_people_block}
 
 
 def parse_page_report(html: bytes | str, url: str, fetched_at: str, *,
@@ -75,7 +63,7 @@ def parse_page_report(html: bytes | str, url: str, fetched_at: str, *,
         fetched = normalise_fetched_at(fetched_at)
     except ValueError as exc:
         raise ParseError(f"fetched_at is not an ISO 8601 time: {fetched_at!r}") from exc
-    text, suspect, utf8 = _decode(html, encoding)
+    text, suspect, utf8 = decode(html, encoding)
     report = PageReport(encoding_suspect=suspect)
     stripped = text.strip()
     if not stripped or (len(stripped) < 64 and not clean_str(stripped)):  # blank, or a lone BOM
@@ -99,26 +87,21 @@ def parse_page_report(html: bytes | str, url: str, fetched_at: str, *,
     if suspect:
         article.warn("encoding_suspect")
     records: list[Record] = [article, *result.related]
+    context = WidgetContext(url, fetched)
+    parsers = widget_parsers()
     for seg in segments:
-        found: list[Record]
-        if seg.kind in ("events_block", "event_promo", "events_upcoming"):
-            found = list(parse_events(seg, url, fetched))
-        elif seg.kind == "job_ads":
-            found = list(parse_job_ads(seg, url, fetched))
-        elif seg.kind == "sponsored":
-            found = list(parse_sponsored(seg, url, fetched))
-        elif seg.kind == "people_news":
-            found = list(parse_people_block(seg.lines[1:], url, fetched))
-        else:
+        parser = parsers.get(seg.kind)
+        if parser is None:
             continue
+        found = parser(seg, context)
         if not found and seg.kind in RECORD_BEARING:
             report.empty_widgets.append(seg.kind)
-            article.warn(f"empty_widget:{seg.kind}")
+            article.warn(empty_widget(seg.kind))
         records.extend(found)
-    for code in ("no_title", "no_body"):
+    for code in DRIFT_WARNINGS:
         if code in article.warnings:
             report.drift.append(code)
-    report.drift.extend(f"empty_widget:{k}" for k in report.empty_widgets)
+    report.drift.extend(empty_widget(k) for k in report.empty_widgets)
     order = {t: n for n, t in enumerate(TYPE_ORDER)}
     records.sort(key=lambda r: order[r.record_type])  # stable: page order within a type
     report.records = records

@@ -1,4 +1,4 @@
-"""Property tests of every parser on bad input (reliability plan §3).
+"""Property tests of every parser on bad input (see the README, Reliability).
 
 Inputs: raw bytes; token soup built from the fixture pages' own tags and text; mutations of
 the fixture pages (truncation, deleted closing tags, a duplicated ``<article>``, stripped

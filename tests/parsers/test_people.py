@@ -2,7 +2,8 @@
 
 Case tables in the w3lib style: module-level lists of small inline entries with the fields
 they must give. Known limitations are strict xfails, so a fix is noticed. Every person and
-company is invented, in the sentence patterns of field-guide.md §16–17.
+company is invented, in the sentence patterns of the site (docs/extraction-rules.md, Widgets:
+People news).
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from crawler.parsers import page as page_module
 from crawler.parsers import parse_page
 from crawler.parsers.html.lines import Line
 from crawler.parsers.widgets import people as people_module
+from crawler.parsers.widgets.contract import WidgetContext
 from crawler.parsers.widgets.people import (
     parse_people_block,
     parse_people_entry,
     parse_people_text,
+    read_entries,
     split_label,
 )
 from crawler.parsers.widgets.people_templates import split_sentences
@@ -594,15 +597,16 @@ BLOCK_CASES: list[Any] = [
 
 @pytest.mark.parametrize("texts, expected", params(BLOCK_CASES))
 def test_block(texts: list[str], expected: list[dict[str, Any]]) -> None:
-    records = parse_people_block(lines(*texts), "https://www.computerworld.dk/art/1",
-                                 "2026-02-03T10:00:00Z")
+    records = read_entries(lines(*texts), WidgetContext("https://www.computerworld.dk/art/1",
+                                                        "2026-02-03T10:00:00Z"))
     assert [fields_of(r, e) for r, e in zip(records, expected)] == expected
     assert len(records) == len(expected)
 
 
 def test_block_entry_link_becomes_url() -> None:
     url = "https://www.computerworld.dk/navnenyt/74213"
-    [record] = parse_people_block(lines(f"{E_A} Nyt job", url=url), "", "2026-02-03T10:00:00Z")
+    [record] = read_entries(lines(f"{E_A} Nyt job", url=url),
+                            WidgetContext("", "2026-02-03T10:00:00Z"))
     assert record.url == url
 
 
@@ -717,7 +721,7 @@ def test_entry_never_raises(text: str, label: str, footer: tuple[str, ...]) -> N
                       max_size=8))
 def test_block_never_raises_nor_drops_a_labelled_entry(texts: list[str]) -> None:
     block = [line for line in lines(*texts) if line.text]
-    records = parse_people_block(block, "", "2026-02-03T10:00:00Z")
+    records = read_entries(block, WidgetContext("", "2026-02-03T10:00:00Z"))
     for record in records:
         _valid(record)
     labelled = sum(1 for line in block

@@ -1,5 +1,5 @@
-"""Related links: every "read more" phrasing of field guide §7, their positions and ids, and
-that their paragraphs never reach the body."""
+"""Related links: every "read more" phrasing of docs/extraction-rules.md (Related links), their
+positions and ids, and that their paragraphs never reach the body."""
 
 from __future__ import annotations
 

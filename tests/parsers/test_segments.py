@@ -6,8 +6,9 @@ import pytest
 
 from crawler.devtools.fixtures import all_cases
 from crawler.parsers.html.lines import flatten, parse_html
+from crawler.parsers.widgets.contract import Segment, WidgetContext
 from crawler.parsers.widgets.people import parse_people_block
-from crawler.parsers.widgets.segments import Segment, heading_kind, segment_widgets
+from crawler.parsers.widgets.segments import heading_kind, segment_widgets
 
 URL = "https://www.computerworld.dk/art/290001/en-test-artikel"
 FETCHED = "2026-02-03T10:00:00Z"
@@ -57,7 +58,7 @@ def test_preformatted_laeses_lige_nu(head: str, widgets: str) -> None:
     found = segments(ARTICLE + widgets + FOOTER, head)
     assert [s.kind for s in found] == ["wrapper", "people_news"]
     assert texts(found[1]) == PEOPLE_LINES
-    people = parse_people_block(found[1].lines[1:], URL, FETCHED)
+    people = parse_people_block(found[1], WidgetContext(URL, FETCHED))
     assert [(p.person, p.footer_person) for p in people] == [
         ("Jesper Thorsø", "Jesper Thorsø"), ("Emil Hvidberg", None),
         ("Marianne Bisgaard", "Marianne Bisgaard")]
@@ -72,7 +73,7 @@ def test_article_cards_in_an_aside() -> None:
     found = segments(f"{ARTICLE}<aside><h3>Navnenyt fra it-Danmark</h3>{cards}</aside>{FOOTER}")
     assert [s.kind for s in found] == ["people_news"]
     assert [t for _, t in texts(found[0])][2:4] == ["Jesper Thorsø", "Polarkode ApS"]
-    people = parse_people_block(found[0].lines[1:], URL, FETCHED)
+    people = parse_people_block(found[0], WidgetContext(URL, FETCHED))
     assert [(p.person, p.footer_organization) for p in people] == [
         ("Jesper Thorsø", "Polarkode ApS"), ("Emil Hvidberg", "Renholt Systems K/S")]
 

@@ -1,4 +1,4 @@
-"""Events, job ads and sponsored items of the widget zone (field guide §10–15)."""
+"""Events, job ads and sponsored items of the widget zone (docs/extraction-rules.md, Widgets)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from typing import Any
 
 import pytest
 
+from crawler.parsers import page as page_module
 from crawler.parsers import parse_page, parse_page_report
 from crawler.records import Event, JobAd, Record, Sponsored
+from crawler.records.vocabulary import RECORD_BEARING
 
 URL = "https://www.computerworld.dk/art/290001/en-test-artikel"
 FETCHED = "2026-02-03T10:00:00Z"
@@ -284,3 +286,9 @@ def test_job_titles_may_ask_or_exclaim() -> None:
     assert [(j.company, j.title) for j in records(widgets, JobAd)] == [
         ("Klarbit A/S", "Er du vores nye it-chef?"),
         ("Nordic Cloud Partners Inc.", "Bliv en del af vores udviklingsteam!")]
+
+
+def test_every_record_bearing_widget_kind_has_one_parser() -> None:
+    """page.py looks each segment's parser up by its kind: the kinds that must yield records
+    are exactly the kinds with a parser."""
+    assert set(page_module.widget_parsers()) == RECORD_BEARING

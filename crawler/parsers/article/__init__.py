@@ -1,1 +1,2 @@
-"""The article record: title, header (byline, dates, caption, premium box), body, related links."""
+"""The article record: title, header (byline, dates, premium box), captions, body, related
+links, fields from metadata; :mod:`.record` puts them together."""

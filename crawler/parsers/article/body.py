@@ -1,51 +1,44 @@
-"""The article's own text: the lead, the body container, and the body blocks in reading order.
+"""The article's own text: the body container and the body blocks in reading order.
 
-After the title come header items (:mod:`crawler.parsers.article.header`) and the lead: the first
-paragraph-like line (not a link, not a heading, at least 30 characters or a full sentence; a
-hard line break inside it — a line of the same element that does not end a sentence — is
-joined). Short kicker lines before the lead are skipped.
-
-The body container is found without class names: the ``itemprop="articleBody"`` element when
-there is one, else the deepest block element that holds at least 70% of the text of the
-longer lines (50+ characters, not mostly link text: a "Mest læste" list of teaser links does
-not vote) between the lead and the first widget. Inside it, in reading
-order, every line becomes a block — ``heading`` (``<h2>``–``<h6>``, a morning-briefing story
-headline, or a short line without terminal punctuation followed by longer text), ``list_item``
-(``<li>``), ``quote`` (``<blockquote>``, or a paragraph introduced by ``- ``/``– ``) or
-``paragraph`` — except: related-link pointers (:mod:`crawler.parsers.article.related`), captions and
-credits, the hero placeholder, premium-box lines, archive/provenance notes, share/tool labels
-(``Del på …``, ``Gem artikel``), and everything from a paywall call to action (``Denne artikel er
-forbeholdt abonnenter``, ``Læs hele artiklen med Premium``) or an old template's closing line
-(``Flere mennesker i IT``) on.
+:func:`read_body` gets the article's lines after the header and the lead
+(:func:`crawler.parsers.article.header.read_top`). The body container is found without class
+names: the ``itemprop="articleBody"`` element when there is one, else the deepest block element
+that holds at least 70% of the text of the longer lines (50+ characters, not mostly link text:
+a "Mest læste" list of teaser links does not vote) between the lead and the first widget.
+Inside it, in reading order, every line becomes a block — ``heading`` (``<h2>``–``<h6>``, a
+morning-briefing story headline, or a short line without terminal punctuation followed by
+longer text), ``list_item`` (``<li>``), ``quote`` (``<blockquote>``, or a paragraph introduced
+by ``- ``/``– ``) or ``paragraph`` — except: related-link pointers
+(:mod:`crawler.parsers.article.related`, returned as matches), header items (captions and
+credits, the hero placeholder, premium-box lines: returned as header items,
+:class:`~crawler.parsers.article.header.HeaderItem`, never recorded here),
+archive/provenance notes, share/tool labels (``Del på …``, ``Gem artikel``), and everything
+from a paywall call to action (``Denne artikel er forbeholdt abonnenter``, ``Læs hele artiklen
+med Premium``) or an old template's closing line (``Flere mennesker i IT``) on. See
+docs/extraction-rules.md, Article: ``body`` / ``blocks``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from crawler.normalize.text import clean, ends_like_sentence
+from crawler.parsers.article.captions import figure_size, is_caption
 from crawler.parsers.article.header import (
-    HERO_MARKER,
-    PREMIUM_MARKER,
-    PREMIUM_SUMMARY,
-    RSS_DATE,
-    Header,
-    credits_a_photo,
-    is_caption,
+    HeaderItem,
+    header_item_in_body,
+    header_item_size,
     is_note,
-    read_header_line,
-    take_figure,
 )
 from crawler.parsers.article.related import RelatedMatch, match_related
 from crawler.parsers.html.lines import HEADING_TAGS, Line
 from crawler.records import Block, Link
+from crawler.records.vocabulary import BlockKind
 
 STRONG_MIN = 50  # characters: a line long enough to vote for the body container
 LINK_SHARE = 0.5  # … unless this share of it is link text (a teaser list, a card)
 ROOT_SHARE = 0.7
-LEAD_MIN = 30
 HEADING_MAX = 80
 DASH_QUOTE = re.compile(r"^[-–—]\s+\S")
 BODY_END = ("Flere mennesker i IT", "Skal din virksomhed med i Guiden")
@@ -75,12 +68,12 @@ _HEADLINE_SPLIT = re.compile(r"\s+/\s+|(?<=[.!?])\s+")
 
 @dataclass
 class Body:
-    lead: str | None = None
-    lead_index: int | None = None
+    """What :func:`read_body` found in the body container, in page order."""
+
     blocks: list[Block] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    related: list[RelatedMatch] = field(default_factory=list)
-    lines: set[int] = field(default_factory=set)
+    links: list[Link] = field(default_factory=list)  # every link of a block
+    related: list[RelatedMatch] = field(default_factory=list)  # the read-more pointers
+    header_items: list[HeaderItem] = field(default_factory=list)  # left out, not recorded
 
 
 def is_paywall(text: str) -> bool:
@@ -94,19 +87,6 @@ def is_paywall(text: str) -> bool:
             or "adgang" in lowered or "premium" in lowered):
         return False
     return PAYWALL.search(lowered) is not None
-
-
-def _lead_like(line: Line) -> bool:
-    text = line.text
-    if line.tag == "li" or line.anchor is not None:
-        return False
-    if line.tag in HEADING_TAGS:  # a standfirst in an <h2>: long and a full sentence
-        return len(text) >= 2 * LEAD_MIN and text.endswith((".", "!", "?", "”", '"'))
-    return len(text) >= LEAD_MIN or ends_like_sentence(text)
-
-
-def _same_element(a: Line, b: Line) -> bool:
-    return a.element is not None and a.element is b.element
 
 
 def common_prefix(paths: list[tuple[int, ...]]) -> tuple[int, ...]:
@@ -180,7 +160,7 @@ def story_headlines(title: str | None, lead: str | None) -> list[str]:
     return [h.strip(" .").casefold() for h in found if len(h.strip(" .")) >= 15]
 
 
-def block_kind(line: Line, next_line: Line | None, headlines: list[str]) -> str:
+def block_kind(line: Line, next_line: Line | None, headlines: list[str]) -> BlockKind:
     """``heading``, ``list_item``, ``quote`` or ``paragraph`` for one body line."""
     if line.tag in HEADING_TAGS:
         return "heading"
@@ -222,27 +202,11 @@ def _is_share_word(text: str) -> bool:
     return len(text) <= 12 and text.casefold() in SHARE_LABELS
 
 
-def _same_picture(a: str | None, b: str | None) -> bool:
-    """Two URLs of one picture: the same path (a CDN may add sizes in the query)."""
-    return bool(a and b) and urlsplit(a).path == urlsplit(b).path
-
-
-def _skip_in_body(lines: list[Line], k: int, header: Header, first: bool = True,
-                  hero: str | None = None) -> int:
-    """Lines inside the body container that are not body: how many to skip (0: none)."""
+def _not_body_text(lines: list[Line], k: int) -> int:
+    """Lines inside the body container that are neither body nor a header item: notes, tool
+    and ad labels, share bars. How many to skip (0: none)."""
     line = lines[k]
     text = line.text
-    if line.in_figure or is_caption(line):
-        # A figure after body text is another picture — unless it shows the page's image (or
-        # the page names none): its caption is not the hero's. A "Foto:" line outside a figure
-        # captions the hero wherever it stands (first-person pieces end with it).
-        keep = first or text.startswith(HERO_MARKER) or (line.in_figure and (
-            _same_picture(line.image, hero) or (hero is None and header.image is None))) or \
-            (not line.in_figure and credits_a_photo(text))
-        return take_figure(lines, k, header, keep=keep)
-    if text.startswith(HERO_MARKER) or PREMIUM_MARKER.match(text) or \
-            PREMIUM_SUMMARY.match(text) or RSS_DATE.match(text):
-        return max(1, read_header_line(lines, k, header))
     if is_note(text):
         return 1
     if len(text) <= 40 and (TOOL_LABEL.match(text) or AD_MARKER.match(text)):
@@ -254,30 +218,17 @@ def _skip_in_body(lines: list[Line], k: int, header: Header, first: bool = True,
     return 0
 
 
-def read_body(zone: list[Line], header: Header, *, has_title: bool, title: str | None,
-              widget_starts: list[int], hero: str | None = None) -> Body:
-    """Lead, blocks, links and related-link matches from the lines after the title.
+def read_body(rest: list[Line], *, has_title: bool, rss: bool, title: str | None,
+              lead: str | None, widget_starts: list[int], hero: str | None = None) -> Body:
+    """Blocks, links, related-link matches and the header items met, from the lines after
+    the header and the lead.
 
-    ``zone`` holds the lines after the title without widget lines; ``widget_starts`` are the
-    line indexes where widgets begin (the body ends at the first one after it started).
+    ``rest`` holds those lines without widget lines; ``widget_starts`` are the line indexes
+    where widgets begin (the body ends at the first one after it started). ``rss``: the page
+    is an RSS copy (a ``date YYYY-MM`` line). ``hero`` is the page's image (from metadata):
+    a figure in the body showing it captions the hero.
     """
     body = Body()
-    k = 0
-    while k < len(zone):
-        taken = read_header_line(zone, k, header)
-        if taken:
-            k += taken
-            continue
-        line = zone[k]
-        if body.lead is None and (has_title or header.rss_month is not None):
-            if not _lead_like(line) and (len(line.text) < LEAD_MIN or line.anchor is not None):
-                k += 1  # a kicker, label or tag link above the lead
-                continue
-            if _lead_like(line):
-                k = _take_lead(zone, k, body)
-                continue
-        break
-    rest = zone[k:]
     if not rest:
         return body
     end = next((w for w in widget_starts if w > rest[0].index), None)
@@ -285,16 +236,24 @@ def read_body(zone: list[Line], header: Header, *, has_title: bool, title: str |
         rest = [ln for ln in rest if ln.index < end]
     root = body_root(rest)
     if root is None:
-        if not has_title and header.rss_month is None:
+        if not has_title and not rss:
             return body  # no title and nothing long enough to be an article's text
         root = ()
     rest = [ln for ln in rest if ln.within(root)]
-    headlines = story_headlines(title, body.lead) if _is_briefing(title) else []
+    headlines = story_headlines(title, lead) if _is_briefing(title) else []
     k = 0
     while k < len(rest):
         line = rest[k]
         text = line.text
-        skip = _skip_in_body(rest, k, header, first=not body.blocks, hero=hero)
+        if line.in_figure or is_caption(line):
+            body.header_items.append(HeaderItem(rest, k, caption=True, first=not body.blocks))
+            k += figure_size(rest, k)
+            continue
+        if header_item_in_body(text):
+            body.header_items.append(HeaderItem(rest, k, caption=False, first=not body.blocks))
+            k += max(1, header_item_size(rest, k))
+            continue
+        skip = _not_body_text(rest, k)
         if skip:
             k += skip
             continue
@@ -317,24 +276,10 @@ def read_body(zone: list[Line], header: Header, *, has_title: bool, title: str |
                 continue
         nxt = rest[k + 1] if k + 1 < len(rest) else None
         kind = block_kind(line, nxt, headlines)
-        body.blocks.append(Block(kind=kind, text=text))  # type: ignore[arg-type]
-        body.lines.add(line.index)
+        body.blocks.append(Block(kind=kind, text=text))
         body.links.extend(Link(url=href, text=clean(t)) for href, t in line.links)
         k += 1
     return body
-
-
-def _take_lead(zone: list[Line], k: int, body: Body) -> int:
-    line = zone[k]
-    parts = [line.text]
-    j = k + 1
-    # A hard line break inside the lead (legacy pages): same element, sentence not ended.
-    while j < len(zone) and not ends_like_sentence(parts[-1]) and _same_element(line, zone[j]):
-        parts.append(zone[j].text)
-        j += 1
-    body.lead = " ".join(parts)
-    body.lead_index = line.index
-    return j
 
 
 def _is_briefing(title: str | None) -> bool:

@@ -1,10 +1,19 @@
-"""The article header: what stands between the title and the body besides the lead.
+"""The top of the article: the header items around the title, and the lead.
 
-Recognised by text cues (field guide §3–5), in whatever element they sit:
+:func:`read_top` reads it in one pass: the header items just before the title (the hero marker
+may stand there), or an RSS copy's ``date 2017-09`` line when there is no title; then, after
+the title, header items, kicker lines and the lead, up to the first line of the body. The body
+reader (:mod:`crawler.parsers.article.body`) leaves the header items it meets inside the body
+container out of the body and hands them back (:class:`HeaderItem`); :func:`add_body_items`
+records them. Nothing else writes a :class:`Header`.
+
+Header items are recognised by text cues (see docs/extraction-rules.md, Article), in whatever
+element they sit:
 
 * the hero-image placeholder ``Artikel top billede`` (alone, or glued to what follows it);
 * the caption/credit (a ``<figcaption>``, the lines of a ``<figure>`` read together, or any line
-  of the forms below) — see :func:`parse_caption` and :func:`take_figure`;
+  of the forms of :func:`~crawler.parsers.article.captions.parse_caption`) — see
+  :mod:`crawler.parsers.article.captions`;
 * the premium box: ``Premium Kun for abonnenter``; ``Det får du i artiklen`` followed by
   ``•`` bullets (or ``<li>`` items), the word count (``1.120``, optionally ``ord``) and the
   reading time (``5:45 min``, ``9 min``) — also the two numbers on one line;
@@ -15,6 +24,10 @@ Recognised by text cues (field guide §3–5), in whatever element they sit:
   joined by ``|``), a line holding a ``<time datetime>``, and the RSS copies' ``date 2017-09``;
 * the print-archive notice (``… trykte arkiv … d. 27. oktober 2006``) and a provenance note
   (``Artiklen blev første gang bragt på Alt om Data …``).
+
+The lead is the first paragraph-like line after the title (not a link, not a heading, at least
+30 characters or a full sentence; a hard line break inside it — a line of the same element
+that does not end a sentence — is joined). Short kicker lines before the lead are skipped.
 """
 
 from __future__ import annotations
@@ -23,10 +36,21 @@ import re
 from dataclasses import dataclass, field
 
 from crawler.normalize import dates
-from crawler.normalize.text import clean, strip_final_period
-from crawler.parsers.html.lines import Line
+from crawler.normalize.text import clean, ends_like_sentence
+from crawler.parsers.article.captions import (
+    CAPTION_CREDIT,
+    HERO_MARKER,
+    PLAIN_CREDIT,
+    TRAILING_CREDIT,
+    Picture,
+    captions_the_hero,
+    is_caption,
+    take_caption,
+    take_figure,
+)
+from crawler.parsers.article.title import article_end
+from crawler.parsers.html.lines import HEADING_TAGS, Line
 
-HERO_MARKER = "Artikel top billede"
 PREMIUM_MARKER = re.compile(r"^Premium\s*[:|–-]?\s*Kun for abonnenter\.?$", re.IGNORECASE)
 PREMIUM_SUMMARY = re.compile(r"^Det får du i artiklen:?$", re.IGNORECASE)
 BULLET = re.compile(r"^[•·▪●‣◦]\s*")
@@ -35,23 +59,6 @@ _MINUTES = r"(?P<min>\d{1,3})(?::(?P<sec>[0-5]\d))?\s*min\.?"
 WORD_COUNT = re.compile(rf"^{_WORDS}$")
 READING_TIME = re.compile(rf"^{_MINUTES}$")
 WORDS_AND_TIME = re.compile(rf"^{_WORDS}\s*[·|/–-]?\s*{_MINUTES}$")
-
-# The site prints "Foto:"; "Arkivfoto:", "Illustration:" and "Grafik:" credit the same way —
-# alone on a line only with a short credit ("Grafik: Antallet af angreb er steget." is text).
-_CREDIT_LABEL = r"(?:Foto|Arkivfoto|Pressefoto|Illustration|Grafik)"
-CAPTION_CREDIT = re.compile(r"\(\s*" + _CREDIT_LABEL + r"\s*:", re.IGNORECASE)
-CAPTION_TAIL = re.compile(r"\(\s*" + _CREDIT_LABEL + r"\s*:.*\)\s*\.?$",
-                          re.IGNORECASE | re.DOTALL)
-PLAIN_CREDIT = re.compile(r"^Foto\s*:\s*(?P<credit>\S.{0,150})$|"
-                          r"^(?:Arkivfoto|Pressefoto|Illustration|Grafik)\s*:\s*"
-                          r"(?P<other>[^\s!?:][^!?:]{0,60})$", re.IGNORECASE)
-_CREDIT_PARTICLES = frozenset({"og", "af", "for", "i", "von", "van", "de", "der", "/", "&", "-",
-                               "–", "|"})
-_PHOTO_CREDIT = re.compile(r"\bFoto\s*:", re.IGNORECASE)
-# "Tekst. Foto: X" — a credit element glued to the caption without parentheses. Only in a
-# figure or after the hero marker: in running text "… til brugernes foto: en ny knap" is prose.
-TRAILING_CREDIT = re.compile(r"\s+(?:Foto|Arkivfoto|Illustration|Grafik)\s*:\s*"
-                             r"(?P<credit>[^():]{1,80})$")
 
 BYLINE = re.compile(r"^(?:Af|Skrevet af)\s+(?P<names>[A-ZÆØÅ].{1,150})$")
 TOLD_TO = re.compile(r"^Fortalt til\s*:?\s*(?P<names>[A-ZÆØÅ].{1,100})$", re.IGNORECASE)
@@ -84,16 +91,15 @@ _READING_LABEL = re.compile(r"^Læsetid\s*:?\s*(?:ca\.\s*)?\d{1,3}(?::[0-5]\d)?\
 PROVENANCE = re.compile(r"^(?:Artiklen|Denne artikel|Historien|Indlægget)\b", re.IGNORECASE)
 _PROVENANCE_WHEN = re.compile(r"\b(?:først|første gang|oprindelig|oprindeligt)\b", re.IGNORECASE)
 _PROVENANCE_VERB = re.compile(r"\b(?:bragt|publiceret|udgivet|offentliggjort)\b", re.IGNORECASE)
+PRE_TITLE_LINES = 3  # "Artikel top billede" may stand just before the title
+LEAD_MIN = 30
 
 
 @dataclass
 class Header:
     """What the top of the article holds besides title, lead and body."""
 
-    caption: str | None = None
-    credit: str | None = None
-    caption_seen: bool = False
-    image: str | None = None  # the <img> next to the hero marker or caption
+    picture: Picture = field(default_factory=Picture)  # the hero's <img>, caption and credit
     premium: bool = False
     summary: list[str] = field(default_factory=list)
     word_count: int | None = None
@@ -104,106 +110,6 @@ class Header:
     modified_raw: str | None = None
     modified: str | None = None
     rss_month: str | None = None
-
-
-def parse_caption(text: str) -> tuple[str | None, str | None]:
-    """Caption and photo credit from a caption line (field guide §3.3).
-
-    ``"Tekst (Foto: X)"`` → ``("Tekst", "X")``; ``"(Foto: X)"`` → ``(None, "X")``;
-    ``"Foto: X."`` → ``(None, "X")``; ``"Foto: X. (Foto: X)"`` → ``(None, "X")``;
-    ``"Tekst Foto: X (Foto: X)"`` → ``("Tekst", "X")``; ``"Tekst. Foto: X"`` → ``("Tekst.",
-    "X")``. The credit is everything between ``(Foto:`` and the line's last ``)``, junk
-    included (phone numbers, ``C)2015!``).
-    """
-    start = CAPTION_CREDIT.search(text)
-    if start:
-        end = text.rfind(")")
-        credit = clean(text[start.end():end if end > start.start() else len(text)])
-        caption = clean(text[:start.start()])
-        if caption and credit:
-            dup = re.search(r"\s*Foto\s*:\s*" + re.escape(credit) + r"\s*\.?$", caption,
-                            re.IGNORECASE)
-            if dup:
-                caption = clean(caption[:dup.start()])
-        return caption, credit
-    plain = PLAIN_CREDIT.match(text)
-    if plain and (plain["credit"] or _names_a_source(plain["other"])):
-        return None, clean(strip_final_period(plain["credit"] or plain["other"]))
-    trailing = TRAILING_CREDIT.search(text)
-    if trailing:
-        return clean(text[:trailing.start()]), clean(strip_final_period(trailing["credit"]))
-    return clean(text), None
-
-
-def credits_a_photo(text: str) -> bool:
-    """A ``Foto:`` credit in the line (the site's own form, also at the end of a piece)."""
-    return _PHOTO_CREDIT.search(text) is not None
-
-
-def is_caption(line: Line) -> bool:
-    """A caption/credit line by its form, wherever it sits."""
-    text = line.text
-    if line.tag == "figcaption":
-        return True
-    if len(text) > 400 or ("oto" not in text and "OTO" not in text and "Illustration" not in text
-                           and "Grafik" not in text):
-        return False
-    if CAPTION_TAIL.search(text):
-        return True
-    if len(text) > 160:
-        return False
-    plain = PLAIN_CREDIT.match(text)
-    return plain is not None and (plain["credit"] is not None
-                                  or _names_a_source(plain["other"]))
-
-
-def _names_a_source(text: str) -> bool:
-    """A credit names people or agencies (``Jens C. Hansen``, ``Danmarks Statistik``): short,
-    capitalised words — not a sentence (``Antallet af angreb er steget``)."""
-    words = strip_final_period(text.strip()).split()
-    return 0 < len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit()
-                                       or w in _CREDIT_PARTICLES for w in words)
-
-
-def take_caption(line: Line, text: str, header: Header) -> None:
-    if not header.caption_seen:
-        header.caption_seen = True
-        header.caption, header.credit = parse_caption(text)
-        header.image = header.image or line.image
-
-
-def take_figure(lines: list[Line], i: int, header: Header, keep: bool = True) -> int:
-    """Consume the caption at ``lines[i]``: a caption line by its form, or — when the line sits
-    in a ``<figure>`` — every line of the figure, whatever their markup (caption and credit
-    in two elements, ``<br>``-separated, credit first). A figure ends where the next image or
-    the hero marker starts; its table cells and quotes are no caption. The first caption of
-    the page is kept, and none with ``keep=False`` (a picture further down the body); returns
-    how many lines were taken."""
-    line = lines[i]
-    if not line.in_figure:
-        if keep:
-            take_caption(line, line.text, header)
-        return 1
-    j = i
-    while j < len(lines) and lines[j].in_figure and (j == i or (
-            lines[j].image is None and not lines[j].text.startswith(HERO_MARKER))):
-        if keep:
-            header.image = header.image or lines[j].image
-        j += 1
-    if keep and not header.caption_seen:
-        captions: list[str] = []
-        credit = None
-        for part in lines[i:j]:
-            if part.tag in ("td", "th") or part.in_quote:
-                continue
-            caption, found = parse_caption(part.text)
-            if caption and caption != HERO_MARKER:
-                captions.append(caption)
-            credit = credit or found
-        if captions or credit:
-            header.caption_seen = True
-            header.caption, header.credit = " ".join(captions) or None, credit
-    return j - i
 
 
 def byline_names(text: str) -> list[str] | None:
@@ -304,22 +210,22 @@ def read_header_line(lines: list[Line], i: int, header: Header) -> int:
     line = lines[i]
     text = line.text
     if text.startswith(HERO_MARKER):
-        header.image = header.image or line.image
+        header.picture.image = header.picture.image or line.image
         rest = text[len(HERO_MARKER):].strip()
         if rest:
             if PREMIUM_MARKER.match(rest):
                 header.premium = True
             elif CAPTION_CREDIT.search(rest) or PLAIN_CREDIT.match(rest):
-                take_caption(line, rest, header)
+                take_caption(line, rest, header.picture)
             return 1
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is not None and not PREMIUM_MARKER.match(nxt.text) and \
                 (is_caption(nxt) or nxt.in_figure and line.in_figure
                  or TRAILING_CREDIT.search(nxt.text) is not None):
-            return 1 + take_figure(lines, i + 1, header)
+            return 1 + take_figure(lines, i + 1, header.picture)
         return 1
     if line.in_figure or is_caption(line):
-        return take_figure(lines, i, header)
+        return take_figure(lines, i, header.picture)
     if PREMIUM_MARKER.match(text):
         header.premium = True
         return 1
@@ -412,3 +318,121 @@ def _premium_summary(lines: list[Line], i: int, header: Header) -> int:
             header.reading_minutes = int(minutes["min"]) + int(minutes["sec"] or 0) / 60
             j += 1
     return j - i
+
+
+# --- the lead ----------------------------------------------------------------------------------
+
+def _lead_like(line: Line) -> bool:
+    text = line.text
+    if line.tag == "li" or line.anchor is not None:
+        return False
+    if line.tag in HEADING_TAGS:  # a standfirst in an <h2>: long and a full sentence
+        return len(text) >= 2 * LEAD_MIN and text.endswith((".", "!", "?", "”", '"'))
+    return len(text) >= LEAD_MIN or ends_like_sentence(text)
+
+
+def _same_element(a: Line, b: Line) -> bool:
+    return a.element is not None and a.element is b.element
+
+
+def _take_lead(zone: list[Line], k: int) -> tuple[str, int]:
+    """The lead starting at ``zone[k]`` and the position after it."""
+    line = zone[k]
+    parts = [line.text]
+    j = k + 1
+    # A hard line break inside the lead (legacy pages): same element, sentence not ended.
+    while j < len(zone) and not ends_like_sentence(parts[-1]) and _same_element(line, zone[j]):
+        parts.append(zone[j].text)
+        j += 1
+    return " ".join(parts), j
+
+
+# --- the top of the article, and the header items the body met --------------------------------
+
+@dataclass
+class ArticleTop:
+    """What :func:`read_top` found: the header so far, the lead, and the lines after them."""
+
+    header: Header
+    lead: str | None
+    rest: list[Line]  # the article's lines after the header and the lead: the body is there
+
+
+def read_top(lines: list[Line], title_pos: int | None, widget_lines: set[int]) -> ArticleTop:
+    """The header items and the lead of the article whose title is ``lines[title_pos]``
+    (``None``: the page shows no title). ``rest`` runs to the article's end
+    (:func:`~crawler.parsers.article.title.article_end`) without widget lines and ``<h1>``s."""
+    header = Header()
+    start = 0
+    if title_pos is not None:
+        before = [ln for ln in lines[max(0, title_pos - PRE_TITLE_LINES):title_pos]
+                  if ln.index not in widget_lines]
+        k = 0
+        while k < len(before):
+            k += read_header_line(before, k, header) or 1
+        start = title_pos + 1
+    else:
+        # An RSS copy has no title: its text starts with " date 2017-09 " and then the lead.
+        rss_pos = next((n for n, ln in enumerate(lines)
+                        if ln.index not in widget_lines and RSS_DATE.match(ln.text)), None)
+        if rss_pos is not None:
+            read_header_line(lines, rss_pos, header)
+            start = rss_pos + 1
+    end = article_end(lines, title_pos, widget_lines) if title_pos is not None else len(lines)
+    zone = [ln for ln in lines[start:end] if ln.index not in widget_lines and ln.tag != "h1"]
+    lead = None
+    k = 0
+    while k < len(zone):
+        taken = read_header_line(zone, k, header)
+        if taken:
+            k += taken
+            continue
+        line = zone[k]
+        if lead is None and (title_pos is not None or header.rss_month is not None):
+            if not _lead_like(line) and (len(line.text) < LEAD_MIN or line.anchor is not None):
+                k += 1  # a kicker, label or tag link above the lead
+                continue
+            if _lead_like(line):
+                lead, k = _take_lead(zone, k)
+                continue
+        break
+    return ArticleTop(header, lead, zone[k:])
+
+
+@dataclass(frozen=True)
+class HeaderItem:
+    """A header item the body reader met inside the body container and left out of the body."""
+
+    lines: list[Line]  # the body container's lines
+    at: int  # where the item starts in ``lines``
+    caption: bool  # a figure or caption line (else the hero marker, premium box or RSS date)
+    first: bool  # no body block came before it
+
+
+def header_item_in_body(text: str) -> bool:
+    """A line that opens a header item other than a caption where the body container holds
+    it: the hero marker, the premium box, an RSS copy's date line."""
+    return text.startswith(HERO_MARKER) or bool(PREMIUM_MARKER.match(text)) or \
+        bool(PREMIUM_SUMMARY.match(text)) or bool(RSS_DATE.match(text))
+
+
+def header_item_size(lines: list[Line], i: int) -> int:
+    """How many lines the header item at ``lines[i]`` takes (0: none), recording nothing.
+
+    What an item takes depends on the lines alone, never on what the header holds already:
+    the body reader measures items with this and :func:`add_body_items` records them later.
+    """
+    return read_header_line(lines, i, Header())
+
+
+def add_body_items(header: Header, items: list[HeaderItem], hero: str | None) -> None:
+    """Record the header items met in the body, in page order: the hero marker, premium box
+    and RSS date as above the body; a caption only when it is the hero's
+    (:func:`~crawler.parsers.article.captions.captions_the_hero`, ``hero`` the page's image)."""
+    for item in items:
+        if item.caption:
+            line = item.lines[item.at]
+            keep = captions_the_hero(line, header.picture, first=item.first, hero=hero)
+            take_figure(item.lines, item.at, header.picture, keep=keep)
+        else:
+            read_header_line(item.lines, item.at, header)

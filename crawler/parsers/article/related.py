@@ -1,4 +1,8 @@
-"""Related links: the "read more" pointers inside an article body (field guide §7).
+"""Related links: the "read more" pointers inside an article body (see docs/extraction-rules.md,
+Related links).
+
+The body reader (:mod:`crawler.parsers.article.body`) asks :func:`match_related` about each of
+its lines and keeps the matches; :func:`related_links` makes them records.
 
 Understood phrasings (the cue is the printed text before the colon):
 
@@ -30,8 +34,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crawler.normalize import urls
 from crawler.normalize.text import clean, strip_final_period
 from crawler.parsers.html.lines import Line
+from crawler.records import RelatedLink
 
 _KNOWN_CUE = re.compile(
     r"^(?P<cue>Læs mere om det her|Læs også|Læs mere|Læs|Se også|Det kan du læse mere om her|"
@@ -186,3 +192,13 @@ def match_related(lines: list[Line], i: int) -> list[RelatedMatch]:
             if cue:
                 return [RelatedMatch(cue, None, her_links[0], 0, keep_in_body=True)]
     return []
+
+
+def related_links(matches: list[RelatedMatch], *, source_url: str, fetched_at: str,
+                  article_id: int | None) -> list[RelatedLink]:
+    """The records of the related links found in one article's body, ``position`` counting
+    from 0 in page order; ``target_article_id`` from an ``/art/<id>`` URL."""
+    return [RelatedLink(source_url=source_url, fetched_at=fetched_at, article_id=article_id,
+                        position=n, cue=m.cue, title=m.title, url=m.url,
+                        target_article_id=urls.article_id(m.url))
+            for n, m in enumerate(matches)]

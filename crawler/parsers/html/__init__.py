@@ -1,1 +1,2 @@
-"""From page bytes to what the rules read: decoding, the lxml tree, metadata, visible lines."""
+"""From page bytes to what the rules read: decoding, the lxml tree and its chrome, metadata,
+visible lines."""

@@ -11,22 +11,20 @@ The HTML tree is walked once and flattened into :class:`Line` objects in reading
 * a link whose children are separate text-bearing elements (a card such as
   ``<a><span>Firma</span><span>Titel</span><span>Region</span></a>``) gives one line per child,
   each remembering the card's link as its ``anchor``;
-* page chrome is left out: ``<nav>``, ARIA ``navigation``/``banner``/``contentinfo``/``search``/
-  ``dialog`` roles, a top-level ``<header>``/``<footer>`` (not one inside an article card) and,
-  as a hint only, whole class/id tokens such as ``cookie-banner`` or ``site-footer`` (inside an
-  ``<article>`` only the tokens of boxes that sit in articles: ``newsletter``, ``share``,
-  ``cookie`` …; not inside cards of lists, sections and asides); so are
-  hidden elements, scripts and forms' controls, and lines that are only share links
-  (Twitter/X intents, Facebook sharer, LinkedIn share, ``mailto:``). A ``<nav>``, a
-  ``<header>``/``<footer>`` or a navigation/banner role that holds an ``<h1>`` is not left out:
-  that is a header holding the article's title, or a wrapper that never closed (``<div
-  role="navigation">`` around the article).
+* page chrome is left out (its cues: :mod:`.chrome`): ``<nav>``, chrome ARIA roles, a
+  top-level ``<header>``/``<footer>`` (not one inside an article card) and, as a hint only,
+  whole class/id tokens such as ``cookie-banner`` or ``site-footer`` (inside an ``<article>``
+  only the tokens of boxes that sit in articles; not inside cards of lists, sections and
+  asides); so are hidden elements, scripts and forms' controls, and lines that are only share
+  links. A ``<nav>``, a ``<header>``/``<footer>`` or a navigation/banner role that holds an
+  ``<h1>`` is not left out: that is a header holding the article's title, or a wrapper that
+  never closed (``<div role="navigation">`` around the article).
 
 Each line remembers its links, the ``<time datetime>`` and the ``<img>`` right before it, whether
-it sits in an ``<aside>``, ``<figure>``, ``<blockquote>`` or an ``itemprop="articleBody"``
-element, and ``path``: the ids of the block elements around it, outermost first. Two lines are
-in the same container when their paths share that container's prefix — the segmenter and the
-body finder use this instead of class names.
+it sits in an ``<article>``/``<main>``, ``<figure>``, ``<blockquote>`` or an
+``itemprop="articleBody"`` element, and ``path``: the ids of the block elements around it,
+outermost first. Two lines are in the same container when their paths share that container's
+prefix — the segmenter and the body finder use this instead of class names.
 """
 
 from __future__ import annotations
@@ -34,14 +32,20 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 
 from crawler.normalize.text import clean_str
 from crawler.normalize.urls import absolute
-from crawler.parsers.html.metadata import Metadata, read_metadata  # noqa: F401  (re-exported)
+from crawler.parsers.html.chrome import (
+    CHROME_ROLES,
+    SHARE_URL,
+    WRAPPER_ROLES,
+    has_h1,
+    hints_box,
+    hints_chrome,
+)
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body caption center dd details dialog div dl dt fieldset "
@@ -52,38 +56,9 @@ SKIP_TAGS = frozenset(
     "script style noscript template svg iframe button select option input textarea head "
     "canvas video audio object embed map link meta title".split()
 )
-CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog",
-                          "alertdialog"})
-# Chrome roles that may wrap the whole page when their element is never closed: read when they
-# hold an <h1>. A dialog holding one ("Tilmeld dig vores nyhedsbrev") is still chrome.
-WRAPPER_ROLES = frozenset({"navigation", "banner"})
-# Class/id tokens that hint at chrome. Hints only (whole tokens, never substrings such as
-# "people-news__footer"): a page without them still parses.
-CHROME_HINTS = frozenset(
-    "nav navbar navigation menu main-menu site-nav breadcrumb breadcrumbs cookie cookies "
-    "cookie-banner cookie-consent cookiebar cookie-law consent gdpr newsletter "
-    "newsletter-signup footer site-footer page-footer header site-header page-header masthead "
-    "share share-bar sharing social login".split()
-)
-# Inside an <article> (but not inside a card in it) only these hints count: "header" or
-# "footer" there may be the article's own.
-BOX_HINTS = frozenset(
-    "newsletter newsletter-signup share share-bar sharing social cookie cookies cookie-banner "
-    "cookie-consent consent gdpr login".split()
-)
-# Elements below which a <header>/<footer> is part of content (a card's footer), not page
-# chrome; below CARD_TAGS a chrome-hinting class is content too.
-INNER_TAGS = frozenset({"article", "aside", "section", "main", "li"})
-CARD_TAGS = frozenset({"article", "aside", "section", "li"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 MAX_DEPTH = 400
 
-SHARE_URL = re.compile(
-    r"^(?:mailto:|https?://(?:www\.|m\.)?(?:twitter\.com/(?:intent|share)|x\.com/intent|"
-    r"facebook\.com/(?:sharer|share|dialog/share)|linkedin\.com/(?:shareArticle|sharing|"
-    r"cws/share)|reddit\.com/submit|wa\.me/|api\.whatsapp\.com/send|t\.me/share|"
-    r"bsky\.app/intent|pinterest\.\w+/pin/create))",
-    re.IGNORECASE)
 _PRE_STYLE = re.compile(r"white-space\s*:\s*pre", re.IGNORECASE)
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CSS_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -93,12 +68,13 @@ _BLANK_LINE = re.compile(r"\S[ \t\r]*\n[ \t\r]*\n[ \t\r\n]*\S")
 # only when this one matched.
 _BLANK_GAP = re.compile(r"\n[ \t\r]*\n")
 
-# Context flags of the element being walked.
-_ASIDE, _ARTICLE, _FIGURE, _QUOTE, _BOLD, _PRE, _INNER, _BODY, _CARD, _IN_ARTICLE = (
-    1 << n for n in range(10))
-_LINE_FLAGS = _ASIDE | _ARTICLE | _FIGURE | _QUOTE | _BODY  # the bits a Line keeps
+# Context flags of the element being walked. Below an _INNER element a <header>/<footer> is
+# content (a card's footer), not page chrome; below a _CARD element so is a chrome-hinting class.
+_ARTICLE, _FIGURE, _QUOTE, _BOLD, _PRE, _INNER, _BODY, _CARD, _IN_ARTICLE = (
+    1 << n for n in range(9))
+_LINE_FLAGS = _ARTICLE | _FIGURE | _QUOTE | _BODY  # the bits a Line keeps
 _FLAG_OF_TAG = {"article": _INNER | _CARD | _ARTICLE | _IN_ARTICLE, "main": _INNER | _ARTICLE,
-                "aside": _INNER | _CARD | _ASIDE, "section": _INNER | _CARD,
+                "aside": _INNER | _CARD, "section": _INNER | _CARD,
                 "li": _INNER | _CARD, "strong": _BOLD, "b": _BOLD, "figure": _FIGURE,
                 "blockquote": _QUOTE, "pre": _PRE}
 
@@ -119,10 +95,6 @@ class Line:
     time: str | None = None  # datetime attribute of a <time> inside the line
     image: str | None = None  # src of an <img> met since the previous line
     flags: int = 0  # what the line sits in, as bits: read them through the in_* properties
-
-    @property
-    def in_aside(self) -> bool:
-        return bool(self.flags & _ASIDE)
 
     @property
     def in_article(self) -> bool:
@@ -303,7 +275,7 @@ class _Flattener:
                     style = value
                 elif key == "role":
                     role = value.lower()
-                    if role in CHROME_ROLES and (role not in WRAPPER_ROLES or not _has_h1(el)):
+                    if role in CHROME_ROLES and (role not in WRAPPER_ROLES or not has_h1(el)):
                         return
                 elif key == "hidden" or (key == "aria-hidden" and value == "true"):
                     return
@@ -317,14 +289,14 @@ class _Flattener:
                     new |= _PRE
             if cls or ident:
                 if tag != "article" and tag != "main" and (
-                        (not flags & _CARD and _hints_chrome(cls, ident))
-                        or (flags & _IN_ARTICLE and _hints_box(cls, ident))) \
-                        and not _has_h1(el):
+                        (not flags & _CARD and hints_chrome(cls, ident))
+                        or (flags & _IN_ARTICLE and hints_box(cls, ident))) \
+                        and not has_h1(el):
                     return
                 if cls and self.pre and any(c in self.pre for c in cls.split()):
                     new |= _PRE
         if (tag == "nav" or ((tag == "header" or tag == "footer") and not flags & _INNER)) \
-                and not _has_h1(el):
+                and not has_h1(el):
             return
         if depth > MAX_DEPTH:
             # Pathological nesting: keep the text, give up on structure below this point.
@@ -415,26 +387,6 @@ def image_source(el: Any, base_url: str) -> str | None:
         if value and not value.startswith("data:"):
             return absolute(value, base_url)
     return None
-
-
-@lru_cache(maxsize=4096)
-def _hints_box(cls: str | None, ident: str | None) -> bool:
-    """Whether the class or id names a box that sits inside articles without being article
-    text: a newsletter sign-up, a share bar, a cookie notice."""
-    return any(h in BOX_HINTS for h in f"{cls or ''} {ident or ''}".lower().split())
-
-
-@lru_cache(maxsize=4096)
-def _hints_chrome(cls: str | None, ident: str | None) -> bool:
-    """Whether the class or id holds a chrome hint token. Memoised: a site repeats its class
-    names on every page."""
-    return any(h in CHROME_HINTS for h in f"{cls or ''} {ident or ''}".lower().split())
-
-
-def _has_h1(el: Any) -> bool:
-    for _ in el.iter("h1"):
-        return True
-    return False
 
 
 def _is_card(el: Any) -> bool:

@@ -38,6 +38,12 @@ class Metadata:
     def all(self, name: str) -> list[str]:
         return [clean_str(v) for v in self.meta.get(name, []) if clean_str(v)]
 
+    def ld(self, key: str) -> str | None:
+        """A string value of the JSON-LD object, stripped; ``None`` when it is missing, blank or
+        not a string."""
+        value = self.jsonld.get(key)
+        return value.strip() or None if isinstance(value, str) else None
+
 
 ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",

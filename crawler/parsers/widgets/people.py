@@ -1,4 +1,5 @@
-"""People news ("Navnenyt fra it-Danmark", field guide §16–17): finding and reading entries.
+"""People news ("Navnenyt fra it-Danmark"): finding and reading entries (see
+docs/extraction-rules.md, Widgets: People news).
 
 A Navnenyt block is a heading followed by entries. An entry is one paragraph ending in a label
 (``Nyt job`` → ``new_job``, ``Færdiggjort uddannelse`` → ``completed_education``,
@@ -6,7 +7,8 @@ A Navnenyt block is a heading followed by entries. An entry is one paragraph end
 optionally followed by a footer: the person's name and the organisation, one line each.
 The sentences themselves are read by :mod:`crawler.parsers.widgets.people_templates`.
 
-Markup understood by :func:`parse_people_block` (it sees the page as flattened lines):
+Markup understood by :func:`parse_people_block` (it sees the page as flattened lines, the lines
+of one ``people_news`` segment; :func:`read_entries` reads such lines without the heading):
 
 * one element per entry (``<p>``, ``<li>``, ``<article>`` cards), entries as ``<br>``-separated
   text in one element, and pre-formatted text (``Læses lige nu``, 4-space indentation);
@@ -35,12 +37,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from crawler.normalize.text import clean, clean_str
 from crawler.parsers.html.lines import Line
+from crawler.parsers.widgets.contract import Segment, WidgetContext
 from crawler.parsers.widgets.people_templates import TEMPLATE_LABELS, EntryFields, read_entry
 from crawler.parsers.widgets.segments import heading_kind
 from crawler.records import PeopleKind, PeopleNews
+from crawler.records.vocabulary import WarningCode
 
 KNOWN_LABELS: dict[str, PeopleKind] = {
     "Nyt job": "new_job",
@@ -68,8 +73,9 @@ MAX_UNKNOWN_LABEL = 30
 TAIL_WINDOW = 48  # labels sit at the very end of a paragraph: search only there
 MAX_ENTRY_CHARS = 2000  # lines since the previous entry are joined up to this length
 _SENTENCE_CLOSE = tuple(".!?…”\"’»)")
-UNPARSED = "people_news_unparsed"
-LABEL_MISSING = "people_news_label_missing"
+UNPARSED: Final[WarningCode] = "people_news_unparsed"
+LABEL_MISSING: Final[WarningCode] = "people_news_label_missing"
+TRUNCATED: Final[WarningCode] = "truncated"
 
 
 def _known_tail(text: str) -> re.Match[str] | None:
@@ -202,9 +208,9 @@ def _fits(fields: EntryFields) -> bool:
 class _BlockReader:
     """Walks the pieces of one block once, emitting records in page order."""
 
-    def __init__(self, lines: Sequence[Line], source_url: str, fetched_at: str) -> None:
+    def __init__(self, lines: Sequence[Line], context: WidgetContext) -> None:
         self.pieces = _pieces(lines)
-        self.source_url, self.fetched_at = source_url, fetched_at
+        self.source_url, self.fetched_at = context.source_url, context.fetched_at
         self.records: list[PeopleNews] = []
         self.pending: list[_Piece] = []
 
@@ -292,17 +298,22 @@ class _BlockReader:
             fields = read_entry(piece.text)
             if fields.template not in TEMPLATE_LABELS:
                 continue
-            warnings = [LABEL_MISSING]
+            warnings: list[str] = [LABEL_MISSING]
             if not piece.text.endswith(_SENTENCE_CLOSE):
-                warnings.append("truncated")
+                warnings.append(TRUNCATED)
             self.records.append(_record(
                 piece.text, TEMPLATE_LABELS[fields.template], fields, warnings=warnings,
                 source_url=self.source_url, fetched_at=self.fetched_at, url=piece.line.url))
 
 
-def parse_people_block(lines: list[Line], source_url: str, fetched_at: str) -> list[PeopleNews]:
-    """Every entry of one Navnenyt block, in page order (``lines`` without the heading)."""
-    return _BlockReader(lines, source_url, fetched_at).read()
+def parse_people_block(segment: Segment, context: WidgetContext) -> list[PeopleNews]:
+    """Every entry of one Navnenyt block (a ``people_news`` segment), in page order."""
+    return read_entries(segment.lines[1:], context)
+
+
+def read_entries(lines: Sequence[Line], context: WidgetContext) -> list[PeopleNews]:
+    """Every entry among ``lines`` (a Navnenyt block without its heading), in page order."""
+    return _BlockReader(lines, context).read()
 
 
 def parse_people_text(text: str, source_url: str = "",
@@ -320,8 +331,8 @@ def parse_people_text(text: str, source_url: str = "",
     start = next((n + 1 for n, kind in enumerate(kinds) if kind == "people_news"), 0)
     end = next((n for n in range(start, len(lines)) if kinds[n] not in (None, "people_news")),
                len(lines))
-    return parse_people_block(lines[start:end], source_url, fetched_at)
+    return read_entries(lines[start:end], WidgetContext(source_url, fetched_at))
 
 
 __all__ = ["KNOWN_LABELS", "kind_of", "match_footer", "parse_people_block", "parse_people_entry",
-           "parse_people_text", "split_label"]
+           "parse_people_text", "read_entries", "split_label"]

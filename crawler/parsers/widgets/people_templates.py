@@ -1,4 +1,4 @@
-"""The sentences of one Navnenyt entry (field guide §17, record-spec ``people_news`` rules).
+"""The sentences of one Navnenyt entry (see docs/extraction-rules.md, Widgets: People news).
 
 :func:`read_entry` turns an entry's text (its trailing label already removed) into
 :class:`EntryFields`. The text is split into sentences first (abbreviations such as ``pr.``,
@@ -46,8 +46,9 @@ Later sentences, in any order, with ``Han``/``Hun`` or a first name as subject:
   null; ``(under uddannelse) som <U>`` → U; ``er uddannet fra <I>`` → null, I. A gloss
   (``, der betyder …``), ``… og videreuddanner sig nu til …`` and a trailing ``i <år>`` are
   not part of U or I.
-* ``… har tidligere beskæftiget sig med …`` is never read (record-spec: facts only there are
-  not extracted); neither is ``… skal især beskæftige sig med [med] …``.
+* ``… har tidligere beskæftiget sig med …`` is never read (facts stated only there are not
+  extracted, see docs/extraction-rules.md, Widgets: People news); neither is ``… skal især
+  beskæftige sig med [med] …``.
 
 Dates: ``pr. <D>. <måned> <ÅÅÅÅ>`` through the regex of :mod:`crawler.normalize.dates`; any other
 phrasing after ``pr.``/``per`` that holds a digit goes to the ``dateparser`` fallback; a date

@@ -1,6 +1,6 @@
 """The page segmenter: where the widget zone starts and which lines belong to which widget.
 
-Widgets are found by the text cues of the field guide (§10–17), never by class names:
+Widgets are found by text cues (see docs/extraction-rules.md, Widgets), never by class names:
 
 * headings ``Computerworld Events``, ``Kommende events``, ``Navnenyt fra it-Danmark`` (or just
   ``Navnenyt``), ``Læses lige nu`` (a wrapper), ``Eksklusivt Premium-indhold for abonnenter``
@@ -8,24 +8,30 @@ Widgets are found by the text cues of the field guide (§10–17), never by clas
   case and with or without a final colon;
 * lines starting ``Event: <titel>`` (a single event promo) and ``Annonceindlæg fra <Sponsor>``
   / ``Annonceindlæg tema`` / ``Annonceindlæg`` (sponsored content);
-* job ads: triples of lines company / title / region, recognised by the region line.
+* job ads: triples of lines company / title / region, recognised by the region line
+  (:func:`crawler.parsers.widgets.jobs.find_job_triples`).
 
 A heading that is one link among sibling links (the ``Navnenyt`` item of a menu) is not a
 widget (the first line of a card link is no menu item); ``Event:`` alone opens a widget only
 when an event's title and details follow. A segment runs from its cue line while the lines
 stay inside the cue's container — the smallest block element around the cue that also holds
 the next two lines — and stops at the next cue, the next job ad or an ``<h1>``.
+
+What a widget holds is read by its own module (:mod:`.events`, :mod:`.jobs`, :mod:`.sponsored`,
+:mod:`.people`); this one knows only where widgets start and end.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from crawler.normalize import dates
 from crawler.parsers.html.lines import Line
+from crawler.parsers.widgets.contract import Segment
+from crawler.parsers.widgets.events import is_event_detail
+from crawler.parsers.widgets.jobs import find_job_triples
+from crawler.records.vocabulary import WidgetKind
 
-HEADINGS = {
+HEADINGS: dict[str, WidgetKind] = {
     "computerworld events": "events_block",
     "kommende events": "events_upcoming",
     "navnenyt fra it-danmark": "people_news",
@@ -37,76 +43,19 @@ HEADINGS = {
 # Headings that may carry a short tail ("Navnenyt fra it-Danmark Se alle"): longest first.
 _HEADING_PREFIXES = sorted((k for k in HEADINGS if k != "navnenyt"), key=len, reverse=True)
 MAX_HEADING_TAIL = 25
-# Widget kinds that must yield records: when one yields none, the layout has drifted.
-RECORD_BEARING = frozenset({"events_block", "event_promo", "events_upcoming", "people_news",
-                            "sponsored", "job_ads"})
-
-REGIONS = frozenset({
-    "københavnsområdet", "midtjylland", "nordjylland", "syddanmark", "sydjylland", "fyn",
-    "nordsjælland", "vestjylland", "østjylland", "sønderjylland", "bornholm", "sjælland",
-    "storkøbenhavn", "hovedstaden", "hovedstadsområdet", "hele landet", "udlandet",
-    "trekantområdet", "vestsjælland",
-})
-_REGION_WORD = re.compile(r"^Region [A-ZÆØÅ][a-zæøå]+$")
 # "Annonceindlæg fra" may stand alone, its sponsor in the next element; so may "Event:".
 _SPONSORED = re.compile(r"^Annonceindlæg(?: fra(?: \S.*)?| tema)?:?$")
 _EVENT_PROMO = re.compile(r"^Event\s*:")
 MENU_ITEM_MAX = 40
-# "<Kategori> | <Sted>" of an event. The separator may lack its spaces when category and
-# location are separate inline elements ("Sikkerhed|Ballerup"); then both sides must be short
-# names, not prose ("Sådan sikrer du IT|OT-miljøet." is a description).
-_CATEGORY_LOCATION = re.compile(r"^(?P<cat>[^|]{2,60}?)\s+\|\s+(?P<loc>[^|]{2,60})$")
-_TIGHT_CATEGORY_LOCATION = re.compile(r"^(?P<cat>[^|.!?:]{2,40}?)\s*\|\s*(?P<loc>[^|.!?:]{2,40})$")
-_TIGHT_WORDS = 4
 # Every cue line starts with one of these words: one cheap test before the real ones.
 _CUE_START = re.compile(r"(?:computerworld|kommende|navnenyt|læses|eksklusivt|brancheguiden|"
                         r"event|annonceindlæg)", re.IGNORECASE)
 # … and before that, a test of the first letter (the case-insensitive alternation above costs
 # ~0.6 µs, and every line of the page is tested).
 _CUE_INITIALS = "cknleba"
-_REGION_MAX = max(len(r) for r in REGIONS)
 
 
-def category_location(text: str) -> tuple[str, str] | None:
-    """``("Sikkerhed", "Ballerup")`` for an event's ``Sikkerhed | Ballerup`` line, else None."""
-    m = _CATEGORY_LOCATION.match(text)
-    if m is None:
-        m = _TIGHT_CATEGORY_LOCATION.match(text)
-        if m is None or len(m["cat"].split()) > _TIGHT_WORDS \
-                or len(m["loc"].split()) > _TIGHT_WORDS:
-            return None
-    return m["cat"].strip(), m["loc"].strip()
-
-
-def is_event_detail(text: str) -> bool:
-    """An event's category/location or date line (``28. april 2026 | Gratis deltagelse``,
-    ``16. & 17. september 2026``): a title may hold a date, a date line starts with one."""
-    if category_location(text) is not None:
-        return True
-    return text[:1].isdigit() and dates.event_dates(text)[0] is not None
-
-
-def is_region(text: str) -> bool:
-    # Every line of the page is tested: most are longer than any region name, and only
-    # "Region …" lines need the pattern.
-    if text.startswith("Region "):
-        return bool(_REGION_WORD.match(text))
-    return len(text) <= _REGION_MAX and text.casefold() in REGIONS
-
-
-@dataclass
-class Segment:
-    """A run of lines belonging to one widget, starting with its cue line."""
-
-    kind: str
-    lines: list[Line] = field(default_factory=list)
-
-    @property
-    def start(self) -> int:
-        return self.lines[0].index
-
-
-def heading_kind(line: Line) -> str | None:
+def heading_kind(line: Line) -> WidgetKind | None:
     """The widget kind a cue line opens, or ``None`` for ordinary text."""
     text = line.text
     if len(text) > 80 or text[:1].lower() not in _CUE_INITIALS or not _CUE_START.match(text):
@@ -150,7 +99,7 @@ def is_menu_item(lines: list[Line], pos: int) -> bool:
     return False
 
 
-def opens_widget(lines: list[Line], pos: int, kind: str) -> bool:
+def opens_widget(lines: list[Line], pos: int, kind: WidgetKind) -> bool:
     """Whether cue line ``pos`` (of widget ``kind``) opens a widget: not a menu item, and an
     ``Event:`` label alone only when an event follows it (a title, then a category/location
     or date line among the next three)."""
@@ -173,49 +122,6 @@ def widget_scope(lines: list[Line], pos: int) -> tuple[int, ...]:
         if all(ln.path[:k] == prefix for ln in following):
             return prefix
     return ()
-
-
-# A region printed as a heading is a section of an article ("<h3>Region Hovedstaden</h3>"), not
-# the last line of a job ad.
-_SECTION_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-
-
-_COMPANY_ENDINGS = ("Inc.", "Ltd.", "Corp.", "Co.", "Bros.", "m.fl.")
-
-
-def _sentence(text: str) -> bool:
-    """Prose rather than a company name: several words ending like a sentence."""
-    return text.endswith((".", "!", "?", ":")) and len(text.split()) > 3 \
-        and not text.endswith(_COMPANY_ENDINGS)
-
-
-def find_job_triples(lines: list[Line],
-                     kinds: list[str | None] | None = None) -> list[tuple[int, int, int]]:
-    """Positions (company, title, region) of job ads, in page order. ``kinds`` are the lines'
-    :func:`heading_kind` values when the caller has them already."""
-    # Each line is tested as company, title and region of overlapping candidate triples:
-    # compute its predicates once.
-    regions = [is_region(ln.text) for ln in lines]
-    if not any(regions):
-        return []
-    if kinds is None:
-        kinds = [heading_kind(ln) for ln in lines]
-    triples = []
-    i = 0
-    while i + 2 < len(lines):
-        if regions[i + 2] and lines[i + 2].tag not in _SECTION_HEADINGS \
-                and not (i + 3 < len(lines) and regions[i + 3]):  # a list of regions
-            a, b = lines[i], lines[i + 1]
-            if not regions[i] and not regions[i + 1] \
-                    and kinds[i] is None and kinds[i + 1] is None \
-                    and len(a.text) <= 120 and len(b.text) <= 200 and " | " not in b.text \
-                    and a.tag not in ("h1",) and b.tag not in ("h1",) \
-                    and not _sentence(a.text) and not b.text.endswith(":"):
-                triples.append((i, i + 1, i + 2))
-                i += 3
-                continue
-        i += 1
-    return triples
 
 
 def segment_widgets(lines: list[Line]) -> list[Segment]:
