@@ -107,10 +107,17 @@ def votes(line: Line) -> bool:
     return not line.links or sum(len(t) for _, t in line.links) < LINK_SHARE * n
 
 
-def body_root(lines: list[Line]) -> tuple[int, ...] | None:
+def noise_votes(lines: list[Line]) -> bool:
+    """Whether lines inside noise boxes (comments, related rails, sidebars: ``Line.in_noise``)
+    take part: only when no other line is long enough to vote — a page whose whole text sits
+    in a box named like one is read rather than dropped."""
+    return not any(votes(ln) for ln in lines if not ln.in_noise)
+
+
+def body_root(lines: list[Line], *, with_noise: bool = False) -> tuple[int, ...] | None:
     """The path of the body container among ``lines``; ``None`` when no line is long enough
-    to be article text."""
-    marked = [ln.path for ln in lines if ln.in_body]
+    to be article text. Lines in noise boxes vote only ``with_noise``."""
+    marked = [ln.path for ln in lines if ln.in_body and (with_noise or not ln.in_noise)]
     if marked:
         return common_prefix(marked)
     own: dict[tuple[int, ...], int] = {}
@@ -122,7 +129,7 @@ def body_root(lines: list[Line]) -> tuple[int, ...] | None:
     depth_of: dict[int, tuple[int, tuple[int, ...]]] = {}  # id → (prefix length, a full path)
     total = 0
     for ln in lines:
-        if not votes(ln):
+        if not votes(ln) or (ln.in_noise and not with_noise):
             continue
         n = len(ln.text)
         total += n
@@ -234,7 +241,8 @@ def read_body(rest: list[Line], *, has_title: bool, rss: bool, title: str | None
     end = next((w for w in widget_starts if w > rest[0].index), None)
     if end is not None:
         rest = [ln for ln in rest if ln.index < end]
-    root = body_root(rest)
+    with_noise = noise_votes(rest)
+    root = body_root(rest, with_noise=with_noise)
     if root is None:
         if not has_title and not rss:
             return body  # no title and nothing long enough to be an article's text
@@ -271,9 +279,12 @@ def read_body(rest: list[Line], *, has_title: bool, rss: bool, title: str | None
         matches = match_related(rest, k)
         if matches:
             body.related.extend(m for m in matches if m.cue)
-            if not matches[0].keep_in_body:
+            if not matches[0].keep_in_body or (line.in_noise and not with_noise):
                 k += max(1, matches[0].consumed)
                 continue
+        if line.in_noise and not with_noise:
+            k += 1  # a comment, a teaser rail, an author box: read for its cues only
+            continue
         nxt = rest[k + 1] if k + 1 < len(rest) else None
         kind = block_kind(line, nxt, headlines)
         body.blocks.append(Block(kind=kind, text=text))

@@ -45,6 +45,7 @@ from crawler.parsers.html.chrome import (
     has_h1,
     hints_box,
     hints_chrome,
+    hints_noise,
 )
 
 BLOCK_TAGS = frozenset(
@@ -70,9 +71,9 @@ _BLANK_GAP = re.compile(r"\n[ \t\r]*\n")
 
 # Context flags of the element being walked. Below an _INNER element a <header>/<footer> is
 # content (a card's footer), not page chrome; below a _CARD element so is a chrome-hinting class.
-_ARTICLE, _FIGURE, _QUOTE, _BOLD, _PRE, _INNER, _BODY, _CARD, _IN_ARTICLE = (
-    1 << n for n in range(9))
-_LINE_FLAGS = _ARTICLE | _FIGURE | _QUOTE | _BODY  # the bits a Line keeps
+_ARTICLE, _FIGURE, _QUOTE, _BOLD, _PRE, _INNER, _BODY, _CARD, _IN_ARTICLE, _NOISE = (
+    1 << n for n in range(10))
+_LINE_FLAGS = _ARTICLE | _FIGURE | _QUOTE | _BODY | _NOISE  # the bits a Line keeps
 _FLAG_OF_TAG = {"article": _INNER | _CARD | _ARTICLE | _IN_ARTICLE, "main": _INNER | _ARTICLE,
                 "aside": _INNER | _CARD, "section": _INNER | _CARD,
                 "li": _INNER | _CARD, "strong": _BOLD, "b": _BOLD, "figure": _FIGURE,
@@ -113,6 +114,12 @@ class Line:
     def in_body(self) -> bool:
         """Inside an ``itemprop="articleBody"`` element."""
         return bool(self.flags & _BODY)
+
+    @property
+    def in_noise(self) -> bool:
+        """Inside a box named as non-body text (comments, a related rail, a sidebar …:
+        :func:`~crawler.parsers.html.chrome.hints_noise`)."""
+        return bool(self.flags & _NOISE)
 
     @property
     def url(self) -> str | None:
@@ -295,6 +302,11 @@ class _Flattener:
                     return
                 if cls and self.pre and any(c in self.pre for c in cls.split()):
                     new |= _PRE
+                # Never the article itself: not <article>/<main>, not the articleBody element,
+                # not a box holding the title.
+                if not new & _NOISE and not (new & ~flags & _BODY) and tag != "article" \
+                        and tag != "main" and hints_noise(cls, ident) and not has_h1(el):
+                    new |= _NOISE
         if (tag == "nav" or ((tag == "header" or tag == "footer") and not flags & _INNER)) \
                 and not has_h1(el):
             return

@@ -1,0 +1,69 @@
+"""Shapes of real CMS output (seen on real pages of other news sites), in markup and text
+written here: the body must hold on them. Each test is one general rule, no site's names."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.parsers import parse_page
+from crawler.parsers.html.chrome import hints_noise
+from crawler.records import Article, RelatedLink
+from tests.helpers.pages import FETCHED, LONG, LONG2, URL, article, page
+
+COMMENT = ("Jeg har selv arbejdet med den slags udbud i femten år, og det ender altid med at "
+           "tage dobbelt så lang tid som lovet, uanset hvem leverandøren er.")
+TEASER = ("Kommunerne vil samle deres driftscentre i et fælles selskab, men flere "
+          "borgmestre er skeptiske over for prisen på flytningen.")
+
+
+@pytest.mark.parametrize("cls, noise", [
+    ("comments", True), ("post-comments", True), ("c-related-articles", True),
+    ("teaser__list", True), ("trending-module", True), ("sidebar", True),
+    ("no-comments", False), ("has-related", False), ("category-promo", False),
+    ("sidebar__main", False), ("st-sidebar__content", False), ("commentary", False),
+    ("article-body", False), ("people-news__footer", False),
+])
+def test_noise_box_names(cls: str, noise: bool) -> None:
+    assert hints_noise(cls, None) is noise
+
+
+def test_comment_thread_inside_the_article_is_not_body() -> None:
+    art = article(f"<article><h1>Region vælger leverandør</h1><p>{LONG}</p><p>{LONG2}</p>"
+                  f"<section class='comments'><h3>3 kommentarer</h3><p>{COMMENT}</p>"
+                  f"<p>{COMMENT} Og så videre.</p></section></article>")
+    assert art.body is not None and LONG2 in art.body
+    assert COMMENT not in art.body and "kommentarer" not in art.body
+
+
+def test_related_rail_longer_than_the_article_does_not_take_the_body() -> None:
+    rail = "".join(f"<div class='related-teaser'><p>{TEASER} ({n})</p></div>"
+                   for n in range(6))
+    art = article(f"<main><h1>Region vælger leverandør</h1><div><p>{LONG}</p><p>{LONG2}</p>"
+                  f"</div><aside class='c-related-articles'>{rail}</aside></main>")
+    assert art.body is not None and LONG2 in art.body
+    assert TEASER not in art.body
+
+
+def test_an_article_whose_whole_text_sits_in_a_box_named_like_noise_is_still_read() -> None:
+    # A wrapper class we took for a teaser: with no other text on the page, it is the article.
+    art = article(f"<div class='teaser-wrap'><h2>Mellemrubrik</h2><p>{LONG}</p><p>{LONG2}</p>"
+                  "</div>", head="<title>Region vælger leverandør</title>")
+    assert art.body is not None and LONG2 in art.body
+
+
+def test_a_layout_wrapper_with_a_qualified_name_is_not_a_box() -> None:
+    art = article(f"<div class='layout has-sidebar'><article><h1>Region vælger leverandør</h1>"
+                  f"<p>{LONG}</p><p>{LONG2}</p></article>"
+                  f"<div class='sidebar'><p>{TEASER}</p></div></div>")
+    assert art.body is not None and LONG2 in art.body and TEASER not in art.body
+
+
+def test_related_cue_in_a_noise_box_is_still_read() -> None:
+    html = page(f"<article><h1>Region vælger leverandør</h1><p>{LONG}</p><p>{LONG2}</p>"
+                "<div class='related-box'><p>Læs også: <a href='/art/290002/a'>Kommunerne "
+                "samler driften</a></p></div></article>")
+    records = parse_page(html, URL, FETCHED)
+    assert isinstance(records[0], Article)
+    assert "Kommunerne samler driften" not in (records[0].body or "")
+    assert [r.url for r in records if isinstance(r, RelatedLink)] == [
+        "https://www.computerworld.dk/art/290002/a"]
