@@ -67,3 +67,38 @@ def test_related_cue_in_a_noise_box_is_still_read() -> None:
     assert "Kommunerne samler driften" not in (records[0].body or "")
     assert [r.url for r in records if isinstance(r, RelatedLink)] == [
         "https://www.computerworld.dk/art/290002/a"]
+
+
+# --- JSON-LD as real templates write it ----------------------------------------------------------
+
+LD_ARTICLE = ('{"@context": "https://schema.org", "@type": "%s", '
+              '"datePublished": "2026-02-03T08:50:00+01:00", "headline": "Region vælger"}')
+
+
+@pytest.mark.parametrize("wrap", [
+    "<![CDATA[ %s ]]>", "//<![CDATA[\n%s\n//]]>", "<!-- %s -->", "\n  %s\n",
+], ids=["cdata", "cdata-js-comment", "html-comment", "plain"])
+def test_json_ld_in_a_cdata_or_comment_wrapper_is_read(wrap: str) -> None:
+    script = wrap % (LD_ARTICLE % "NewsArticle")
+    art = article(f"<article><h1>Region vælger</h1><p>{LONG}</p><p>{LONG2}</p></article>",
+                  head=f'<script type="application/ld+json">{script}</script>')
+    assert art.published == "2026-02-03T08:50:00+01:00"
+
+
+@pytest.mark.parametrize("kind", ["schema:NewsArticle", "https://schema.org/NewsArticle",
+                                  "LiveBlogPosting", "SocialMediaPosting"])
+def test_json_ld_article_types_as_written_in_the_wild(kind: str) -> None:
+    art = article(f"<article><h1>Region vælger</h1><p>{LONG}</p><p>{LONG2}</p></article>",
+                  head=f'<script type="application/ld+json">{LD_ARTICLE % kind}</script>')
+    assert art.published == "2026-02-03T08:50:00+01:00"
+
+
+def test_a_dated_web_page_object_counts_only_without_an_article_object() -> None:
+    page_ld = ('{"@type": "WebPage", "datePublished": "2025-01-01T00:00:00+01:00"}')
+    body = f"<article><h1>Region vælger</h1><p>{LONG}</p><p>{LONG2}</p></article>"
+    only_page = article(body, head=f'<script type="application/ld+json">{page_ld}</script>')
+    assert only_page.published == "2025-01-01T00:00:00+01:00"
+    both = article(body, head=f'<script type="application/ld+json">{page_ld}</script>'
+                              f'<script type="application/ld+json">{LD_ARTICLE % "Article"}'
+                              "</script>")
+    assert both.published == "2026-02-03T08:50:00+01:00"
