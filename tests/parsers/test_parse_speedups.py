@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from crawler.devtools.fixtures import all_cases
 from crawler.parsers.article import header, related
-from crawler.parsers.article.body import ROOT_SHARE, body_root, common_prefix, votes
+from crawler.parsers.article.body import ROOT_SHARE, body_root, common_prefix
+from crawler.parsers.article.evidence import votes
 from crawler.parsers.html.lines import Line, flatten, parse_html
 from crawler.parsers.widgets import people
 from crawler.parsers.widgets.people_templates import EntryFields, read_entry

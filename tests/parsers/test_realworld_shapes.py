@@ -102,3 +102,40 @@ def test_a_dated_web_page_object_counts_only_without_an_article_object() -> None
                               f'<script type="application/ld+json">{LD_ARTICLE % "Article"}'
                               "</script>")
     assert both.published == "2026-02-03T08:50:00+01:00"
+
+
+# --- where the article is ----------------------------------------------------------------------
+
+def test_a_page_served_inside_noscript_is_read() -> None:
+    art = article(f"<noscript><div id='wrap'><h1>Region vælger leverandør</h1><p>{LONG}</p>"
+                  f"<p>{LONG2}</p></div></noscript><div id='app'></div>")
+    assert art.title == "Region vælger leverandør"
+    assert art.body is not None and LONG2 in art.body
+
+
+def test_a_tracking_pixel_noscript_stays_unread() -> None:
+    art = article(f"<article><h1>Region vælger leverandør</h1><p>{LONG}</p><p>{LONG2}</p>"
+                  "<noscript><p>Slå JavaScript til for at se kommentarerne.</p>"
+                  "<img src='https://px.example.invalid/p.gif'></noscript></article>")
+    assert "JavaScript" not in (art.body or "")
+
+
+def test_the_headline_repeated_in_a_teaser_rail_after_the_text_is_not_the_title_line() -> None:
+    # No <h1>; the page shows the headline twice: over the article (with a kicker before it,
+    # so the line is not equal to the metadata title) and in a teaser rail at the end.
+    head = "<meta property='og:title' content='Region vælger leverandør til platformen'>"
+    art = article(f"<div><div>Udbud Region vælger leverandør til platformen</div><p>{LONG}</p>"
+                  f"<p>{LONG2}</p></div><div class='teaser-rail'><div>Region vælger "
+                  "leverandør til platformen</div><div>Kort tekst</div></div>", head=head)
+    assert art.title == "Region vælger leverandør til platformen"
+    assert art.body is not None and LONG in art.body and LONG2 in art.body
+
+
+def test_of_two_title_lines_the_one_followed_by_text_wins() -> None:
+    head = "<meta property='og:title' content='Region vælger leverandør til platformen'>"
+    art = article("<div class='top-story'><h1>Region vælger leverandør til platformen</h1>"
+                  "<p>Kort.</p></div>"
+                  f"<div><h1>Region vælger leverandør til platformen</h1><p>{LONG}</p>"
+                  f"<p>{LONG2}</p></div>", head=head)
+    assert art.lead == LONG
+    assert art.body == LONG2

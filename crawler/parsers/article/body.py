@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from crawler.normalize.text import clean, ends_like_sentence
 from crawler.parsers.article.captions import figure_size, is_caption
+from crawler.parsers.article.evidence import votes
 from crawler.parsers.article.header import (
     HeaderItem,
     header_item_in_body,
@@ -36,8 +37,6 @@ from crawler.parsers.html.lines import HEADING_TAGS, Line
 from crawler.records import Block, Link
 from crawler.records.vocabulary import BlockKind
 
-STRONG_MIN = 50  # characters: a line long enough to vote for the body container
-LINK_SHARE = 0.5  # … unless this share of it is link text (a teaser list, a card)
 ROOT_SHARE = 0.7
 HEADING_MAX = 80
 DASH_QUOTE = re.compile(r"^[-–—]\s+\S")
@@ -97,14 +96,6 @@ def common_prefix(paths: list[tuple[int, ...]]) -> tuple[int, ...]:
         while p[:k] != first[:k]:
             k -= 1
     return first[:k]
-
-
-def votes(line: Line) -> bool:
-    """Whether ``line`` is long article-like text that votes for the body container."""
-    n = len(line.text)
-    if n < STRONG_MIN or line.anchor is not None:
-        return False
-    return not line.links or sum(len(t) for _, t in line.links) < LINK_SHARE * n
 
 
 def noise_votes(lines: list[Line]) -> bool:

@@ -16,8 +16,10 @@ The HTML tree is walked once and flattened into :class:`Line` objects in reading
   whole class/id tokens such as ``cookie-banner`` or ``site-footer`` (inside an ``<article>``
   only the tokens of boxes that sit in articles; not inside cards of lists, sections and
   asides); so are hidden elements, scripts and forms' controls, and lines that are only share
-  links. A ``<nav>``, a ``<header>``/``<footer>`` or a navigation/banner role that holds an
-  ``<h1>`` is not left out: that is a header holding the article's title, or a wrapper that
+  links. A ``<noscript>`` is read only when it holds the page itself (an ``<h1>`` or
+  paragraphs: the copy a script-rendered site serves without JavaScript). A ``<nav>``, a
+  ``<header>``/``<footer>`` or a navigation/banner role that holds an ``<h1>`` is not left
+  out: that is a header holding the article's title, or a wrapper that
   never closed (``<div role="navigation">`` around the article).
 
 Each line remembers its links, the ``<time datetime>`` and the ``<img>`` right before it, whether
@@ -249,7 +251,8 @@ class _Flattener:
         depth += 1
         for child in el:
             tag = child.tag
-            if tag.__class__ is str and tag not in SKIP_TAGS:
+            if tag.__class__ is str and (tag not in SKIP_TAGS
+                                         or (tag == "noscript" and holds_page(child))):
                 if tag == "br":
                     self.flush()
                 else:
@@ -387,6 +390,23 @@ class _Flattener:
             self.children(el, depth)
         elif el.text:
             self.text(el.text)
+
+
+NOSCRIPT_PAGE = 200  # characters of paragraph text that make a <noscript> the page itself
+
+
+def holds_page(noscript: Any) -> bool:
+    """Whether a ``<noscript>`` holds the page itself (the no-JavaScript copy of a site that
+    renders with scripts): an ``<h1>``, or paragraphs of 200+ characters. A tracking pixel or
+    a "please enable JavaScript" notice does not."""
+    if has_h1(noscript):
+        return True
+    size = 0
+    for p in noscript.iter("p"):
+        size += len(text_of(p))
+        if size >= NOSCRIPT_PAGE:
+            return True
+    return False
 
 
 def image_source(el: Any, base_url: str) -> str | None:
