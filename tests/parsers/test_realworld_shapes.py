@@ -139,3 +139,70 @@ def test_of_two_title_lines_the_one_followed_by_text_wins() -> None:
                   f"<p>{LONG2}</p></div>", head=head)
     assert art.lead == LONG
     assert art.body == LONG2
+
+
+# --- pointers, labels and lists that are not body text ------------------------------------------
+
+def _records(body: str) -> tuple[Article, list[RelatedLink]]:
+    records = parse_page(page(body), URL, FETCHED)
+    assert isinstance(records[0], Article)
+    return records[0], [r for r in records if isinstance(r, RelatedLink)]
+
+
+OPEN = f"<article><h1>Region vælger leverandør</h1><p>{LONG}</p><p>{LONG2}</p>"
+
+
+@pytest.mark.parametrize("label", ["Lea también", "Auch lesen", "Mere fra redaktionen"])
+def test_a_labelled_pointer_in_any_language_is_not_body(label: str) -> None:
+    art, _ = _records(f"{OPEN}<p>{label}: <a href='/art/290002/a'>Kommunerne samler driften i "
+                      f"et fælles selskab</a></p><p>{LONG} Igen.</p></article>")
+    assert "Kommunerne samler" not in (art.body or "") and LONG2 in (art.body or "")
+    assert "https://www.computerworld.dk/art/290002/a" in [link.url for link in art.links]
+
+
+def test_a_run_of_teaser_links_is_not_body_but_a_single_linked_line_is() -> None:
+    run = "".join(f"<p><a href='/art/29000{n}/a'>Kommunerne samler driften, del {n}</a></p>"
+                  for n in range(3))
+    art, _ = _records(f"{OPEN}{run}<p>{LONG} Igen.</p></article>")
+    assert "Kommunerne samler" not in (art.body or "")
+    single, _ = _records(f"{OPEN}<p><a href='/rapport.pdf'>Hent hele rapporten om udbuddet"
+                         f"</a></p><p>{LONG} Igen.</p></article>")
+    assert "Hent hele rapporten om udbuddet" in (single.body or "")
+
+
+def test_the_label_of_a_box_of_links_after_the_text_is_not_body() -> None:
+    art, _ = _records(f"{OPEN}<p>Flere artikler</p><p><a href='/art/290002/a'>Kommunerne "
+                      "samler driften</a></p><p><a href='/art/290003/b'>Regionerne strides om "
+                      "prisen</a></p></article>")
+    assert art.body == LONG2
+
+
+def test_a_closing_signature_after_the_text_stays_body() -> None:
+    art, _ = _records(f"{OPEN}<p>trs</p></article>")
+    assert art.body == f"{LONG2}\n\ntrs"
+
+
+@pytest.mark.parametrize("sep", ["</p><p>", "<br>"], ids=["next-paragraph", "after-br"])
+def test_a_sentence_ending_in_her_colon_before_a_linked_title_is_a_related_link(
+        sep: str) -> None:
+    art, related = _records(f"{OPEN}<p>Du kan følge hele debatten om udbuddet her:{sep}"
+                            "<a href='/art/290002/x'>Regionerne strides om prisen</a></p>"
+                            f"<p>{LONG} Igen.</p></article>")
+    assert "debatten" not in (art.body or "") and "strides" not in (art.body or "")
+    assert [(r.cue, r.title, r.target_article_id) for r in related] == [
+        ("Du kan følge hele debatten om udbuddet her", "Regionerne strides om prisen", 290002)]
+
+
+def test_a_sentence_ending_in_her_colon_without_a_link_after_it_is_text() -> None:
+    art, related = _records(f"{OPEN}<p>Sådan siger hun her:</p><p>{LONG} Igen.</p></article>")
+    assert "Sådan siger hun her:" in (art.body or "") and related == []
+
+
+@pytest.mark.parametrize("sep", ["</p><p>", "<br>"], ids=["paragraphs", "br-lines"])
+def test_a_relevante_link_list_of_bare_addresses_is_not_body(sep: str) -> None:
+    art, _ = _records(f"{OPEN}<p>Relevante link{sep}www.nordfjernet.dk{sep}"
+                      f"<a href='http://www.sydhost-data.dk'>www.sydhost-data.dk</a></p>"
+                      f"<p>{LONG} Igen.</p></article>")
+    assert "Relevante" not in (art.body or "") and "www." not in (art.body or "")
+    assert [link.url for link in art.links] == ["http://www.nordfjernet.dk",
+                                                "http://www.sydhost-data.dk"]

@@ -12,9 +12,14 @@ by ``- ``/``– ``) or ``paragraph`` — except: related-link pointers
 (:mod:`crawler.parsers.article.related`, returned as matches), header items (captions and
 credits, the hero placeholder, premium-box lines: returned as header items,
 :class:`~crawler.parsers.article.header.HeaderItem`, never recorded here),
-archive/provenance notes, share/tool labels (``Del på …``, ``Gem artikel``), and everything
-from a paywall call to action (``Denne artikel er forbeholdt abonnenter``, ``Læs hele artiklen
-med Premium``) or an old template's closing line (``Flere mennesker i IT``) on. See
+archive/provenance notes, an old template's ``Relevante link`` list of bare addresses (its
+addresses stay in ``links``), pointers to other pages (a line that is nearly all link text
+after a short label and colon, or among other such lines), boxes named as non-body text
+(comments, teaser rails: :func:`crawler.parsers.html.chrome.hints_noise`), after the last
+long line the label of a box of links, share/tool labels (``Del på …``, ``Gem artikel``),
+and everything from a paywall call to action (``Denne artikel er forbeholdt abonnenter``,
+``Læs hele artiklen med Premium``) or an old template's closing line (``Flere mennesker i IT``)
+on. See
 docs/extraction-rules.md, Article: ``body`` / ``blocks``.
 """
 
@@ -63,6 +68,10 @@ AD_MARKER = re.compile(r"^(?:(?:Annonce|Reklame|Sponsoreret(?: indhold)?|Annonc�
 SHARE_LABELS = frozenset({"facebook", "linkedin", "twitter", "x", "mail", "e-mail", "email",
                           "messenger", "whatsapp", "kopiér link", "kopier link", "print"})
 _HEADLINE_SPLIT = re.compile(r"\s+/\s+|(?<=[.!?])\s+")
+TEASER_LINK_SHARE = 0.8  # a line this much link text points at another page
+# "Label: linked title" — a pointer to another article in any language ("Lea también:",
+# "Auch lesen:"): a short label ending in a colon, then the link.
+_POINTER_LABEL = re.compile(r"^[^\W\d][\w ]{0,28}[:|]\s*(?=\S)")
 
 
 @dataclass
@@ -200,6 +209,66 @@ def _is_share_word(text: str) -> bool:
     return len(text) <= 12 and text.casefold() in SHARE_LABELS
 
 
+def _link_share(line: Line) -> float:
+    if line.anchor is not None:
+        return 1.0
+    if not line.links:
+        return 0.0
+    return sum(len(t) for _, t in line.links) / max(1, len(line.text))
+
+
+def _teaser_link(lines: list[Line], k: int) -> bool:
+    """A pointer to another page rather than body text: a short label and a colon followed by
+    (almost) nothing but a link (``Lea también: <title>``), or a line that is (almost) all
+    link text among other such lines (a list of teaser links). A single linked line amid the
+    text stays."""
+    line = lines[k]
+    if not line.links and line.anchor is None:
+        return False
+    label = _POINTER_LABEL.match(line.text)
+    if label:
+        rest = len(line.text) - label.end() + 1
+        linked = sum(len(t) for _, t in line.links) if line.anchor is None else rest
+        if linked >= TEASER_LINK_SHARE * rest:
+            return True
+    if _link_share(line) < TEASER_LINK_SHARE:
+        return False
+    return any(0 <= n < len(lines) and _link_share(lines[n]) >= TEASER_LINK_SHARE
+               for n in (k - 1, k + 1))
+
+
+LABEL_REACH = 5  # lines after a label searched for the links it heads
+# An old template's list of web addresses under "Relevante link(s)": not body text.
+LINK_LIST_LABEL = re.compile(r"^(?:Relevante?|Relaterede) (?:links?|henvisninger)\s*:?$",
+                             re.IGNORECASE)
+BARE_URL = re.compile(r"^(?:https?://|www\.)[^\s/]+\.[a-z]{2,}\S*$", re.IGNORECASE)
+
+
+def _link_list(lines: list[Line], k: int) -> list[Link]:
+    """The addresses of a ``Relevante link`` list starting at line ``k`` (its label), each a
+    link, or bare text that is an address; ``[]`` when line ``k`` is no such label."""
+    if not LINK_LIST_LABEL.match(lines[k].text):
+        return []
+    found = []
+    for line in lines[k + 1:]:
+        if not BARE_URL.match(line.text):
+            break
+        address = line.url or (line.text if "://" in line.text else "http://" + line.text)
+        found.append(Link(url=address, text=line.text))
+    return found
+
+
+def _heads_links(lines: list[Line], k: int) -> bool:
+    """A label (no sentence, not a list item) that links to other pages follow: the heading
+    of a "more articles" box. A closing line with nothing such after it (the journalist's
+    initials, a signature) is the article's."""
+    line = lines[k]
+    if line.tag == "li" or ends_like_sentence(line.text) or len(line.text) > HEADING_MAX:
+        return False
+    return any(_link_share(lines[n]) >= TEASER_LINK_SHARE or lines[n].in_noise
+               for n in range(k + 1, min(len(lines), k + 1 + LABEL_REACH)))
+
+
 def _not_body_text(lines: list[Line], k: int) -> int:
     """Lines inside the body container that are neither body nor a header item: notes, tool
     and ad labels, share bars. How many to skip (0: none)."""
@@ -240,6 +309,11 @@ def read_body(rest: list[Line], *, has_title: bool, rss: bool, title: str | None
         root = ()
     rest = [ln for ln in rest if ln.within(root)]
     headlines = story_headlines(title, lead) if _is_briefing(title) else []
+    # Where the text ends: after the last line long enough to vote, a line that does not end
+    # like a sentence is a label, a credit or a teaser headline of what follows the article
+    # ("Weitere Artikel", "Bild: …"), not body.
+    last_text = max((n for n, ln in enumerate(rest) if votes(ln)
+                     and (with_noise or not ln.in_noise)), default=len(rest))
     k = 0
     while k < len(rest):
         line = rest[k]
@@ -267,6 +341,11 @@ def read_body(rest: list[Line], *, has_title: bool, rss: bool, title: str | None
             while k < len(rest) and rest[k].within(box):
                 k += 1
             continue
+        listed = _link_list(rest, k)
+        if listed:
+            body.links.extend(listed)
+            k += 1 + len(listed)
+            continue
         matches = match_related(rest, k)
         if matches:
             body.related.extend(m for m in matches if m.cue)
@@ -275,6 +354,12 @@ def read_body(rest: list[Line], *, has_title: bool, rss: bool, title: str | None
                 continue
         if line.in_noise and not with_noise:
             k += 1  # a comment, a teaser rail, an author box: read for its cues only
+            continue
+        if _teaser_link(rest, k) or (k > last_text and _heads_links(rest, k)):
+            # A pointer to another page, or after the text has ended the label of a box of
+            # them ("Weitere Artikel"): its links are the body's, its text is not.
+            body.links.extend(Link(url=href, text=clean(t)) for href, t in line.links)
+            k += 1
             continue
         nxt = rest[k + 1] if k + 1 < len(rest) else None
         kind = block_kind(line, nxt, headlines)
