@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from crawler.devtools.fixtures import all_cases
 from crawler.parsers.article import header, related
-from crawler.parsers.article.body import ROOT_SHARE, body_root, common_prefix, votes
+from crawler.parsers.article.body import ROOT_SHARE, body_root, common_prefix
+from crawler.parsers.article.evidence import votes
 from crawler.parsers.html.lines import Line, flatten, parse_html
 from crawler.parsers.widgets import people
 from crawler.parsers.widgets.people_templates import EntryFields, read_entry
@@ -77,13 +78,16 @@ def test_entry_fields_copy_copies_every_field() -> None:
     assert [f.name for f in dataclasses.fields(EntryFields)][-1] == "warnings"
 
 
-def _body_root_by_prefixes(lines: list[Line]) -> tuple[int, ...] | None:
+def _body_root_by_prefixes(lines: list[Line], with_noise: bool) -> tuple[int, ...] | None:
     """The plain form of body_root: a weight for every path prefix."""
+    all_lines = lines  # a line's own element holding several lines counts them all
+    if not with_noise:
+        lines = [ln for ln in lines if not ln.in_noise]
     marked = [ln.path for ln in lines if ln.in_body]
     if marked:
         return common_prefix(marked)
     own: dict[tuple[int, ...], int] = {}
-    for ln in lines:
+    for ln in all_lines:
         own[ln.path] = own.get(ln.path, 0) + 1
     weights: dict[tuple[int, ...], int] = {}
     total = 0
@@ -107,4 +111,6 @@ def test_body_root_matches_the_prefix_form_on_every_fixture() -> None:
     for case in all_cases():
         lines = flatten(parse_html(case.html.decode("utf-8")), case.url)
         for start in range(0, len(lines), 7):  # also the tails read_body hands over
-            assert body_root(lines[start:]) == _body_root_by_prefixes(lines[start:]), case.name
+            for with_noise in (False, True):
+                assert body_root(lines[start:], with_noise=with_noise) == \
+                    _body_root_by_prefixes(lines[start:], with_noise), case.name

@@ -12,9 +12,14 @@ by ``- ``/``– ``) or ``paragraph`` — except: related-link pointers
 (:mod:`crawler.parsers.article.related`, returned as matches), header items (captions and
 credits, the hero placeholder, premium-box lines: returned as header items,
 :class:`~crawler.parsers.article.header.HeaderItem`, never recorded here),
-archive/provenance notes, share/tool labels (``Del på …``, ``Gem artikel``), and everything
-from a paywall call to action (``Denne artikel er forbeholdt abonnenter``, ``Læs hele artiklen
-med Premium``) or an old template's closing line (``Flere mennesker i IT``) on. See
+archive/provenance notes, an old template's ``Relevante link`` list of bare addresses (its
+addresses stay in ``links``), pointers to other pages (a line that is nearly all link text
+after a short label and colon, or among other such lines), boxes named as non-body text
+(comments, teaser rails: :func:`crawler.parsers.html.chrome.hints_noise`), after the last
+long line the label of a box of links, share/tool labels (``Del på …``, ``Gem artikel``),
+and everything from a paywall call to action (``Denne artikel er forbeholdt abonnenter``,
+``Læs hele artiklen med Premium``) or an old template's closing line (``Flere mennesker i IT``)
+on. See
 docs/extraction-rules.md, Article: ``body`` / ``blocks``.
 """
 
@@ -25,6 +30,7 @@ from dataclasses import dataclass, field
 
 from crawler.normalize.text import clean, ends_like_sentence
 from crawler.parsers.article.captions import figure_size, is_caption
+from crawler.parsers.article.evidence import votes
 from crawler.parsers.article.header import (
     HeaderItem,
     header_item_in_body,
@@ -36,8 +42,6 @@ from crawler.parsers.html.lines import HEADING_TAGS, Line
 from crawler.records import Block, Link
 from crawler.records.vocabulary import BlockKind
 
-STRONG_MIN = 50  # characters: a line long enough to vote for the body container
-LINK_SHARE = 0.5  # … unless this share of it is link text (a teaser list, a card)
 ROOT_SHARE = 0.7
 HEADING_MAX = 80
 DASH_QUOTE = re.compile(r"^[-–—]\s+\S")
@@ -64,6 +68,10 @@ AD_MARKER = re.compile(r"^(?:(?:Annonce|Reklame|Sponsoreret(?: indhold)?|Annonc�
 SHARE_LABELS = frozenset({"facebook", "linkedin", "twitter", "x", "mail", "e-mail", "email",
                           "messenger", "whatsapp", "kopiér link", "kopier link", "print"})
 _HEADLINE_SPLIT = re.compile(r"\s+/\s+|(?<=[.!?])\s+")
+TEASER_LINK_SHARE = 0.8  # a line this much link text points at another page
+# "Label: linked title" — a pointer to another article in any language ("Lea también:",
+# "Auch lesen:"): a short label ending in a colon, then the link.
+_POINTER_LABEL = re.compile(r"^[^\W\d][\w ]{0,28}[:|]\s*(?=\S)")
 
 
 @dataclass
@@ -99,18 +107,17 @@ def common_prefix(paths: list[tuple[int, ...]]) -> tuple[int, ...]:
     return first[:k]
 
 
-def votes(line: Line) -> bool:
-    """Whether ``line`` is long article-like text that votes for the body container."""
-    n = len(line.text)
-    if n < STRONG_MIN or line.anchor is not None:
-        return False
-    return not line.links or sum(len(t) for _, t in line.links) < LINK_SHARE * n
+def noise_votes(lines: list[Line]) -> bool:
+    """Whether lines inside noise boxes (comments, related rails, sidebars: ``Line.in_noise``)
+    take part: only when no other line is long enough to vote — a page whose whole text sits
+    in a box named like one is read rather than dropped."""
+    return not any(votes(ln) for ln in lines if not ln.in_noise)
 
 
-def body_root(lines: list[Line]) -> tuple[int, ...] | None:
+def body_root(lines: list[Line], *, with_noise: bool = False) -> tuple[int, ...] | None:
     """The path of the body container among ``lines``; ``None`` when no line is long enough
-    to be article text."""
-    marked = [ln.path for ln in lines if ln.in_body]
+    to be article text. Lines in noise boxes vote only ``with_noise``."""
+    marked = [ln.path for ln in lines if ln.in_body and (with_noise or not ln.in_noise)]
     if marked:
         return common_prefix(marked)
     own: dict[tuple[int, ...], int] = {}
@@ -122,7 +129,7 @@ def body_root(lines: list[Line]) -> tuple[int, ...] | None:
     depth_of: dict[int, tuple[int, tuple[int, ...]]] = {}  # id → (prefix length, a full path)
     total = 0
     for ln in lines:
-        if not votes(ln):
+        if not votes(ln) or (ln.in_noise and not with_noise):
             continue
         n = len(ln.text)
         total += n
@@ -202,6 +209,66 @@ def _is_share_word(text: str) -> bool:
     return len(text) <= 12 and text.casefold() in SHARE_LABELS
 
 
+def _link_share(line: Line) -> float:
+    if line.anchor is not None:
+        return 1.0
+    if not line.links:
+        return 0.0
+    return sum(len(t) for _, t in line.links) / max(1, len(line.text))
+
+
+def _teaser_link(lines: list[Line], k: int) -> bool:
+    """A pointer to another page rather than body text: a short label and a colon followed by
+    (almost) nothing but a link (``Lea también: <title>``), or a line that is (almost) all
+    link text among other such lines (a list of teaser links). A single linked line amid the
+    text stays."""
+    line = lines[k]
+    if not line.links and line.anchor is None:
+        return False
+    label = _POINTER_LABEL.match(line.text)
+    if label:
+        rest = len(line.text) - label.end() + 1
+        linked = sum(len(t) for _, t in line.links) if line.anchor is None else rest
+        if linked >= TEASER_LINK_SHARE * rest:
+            return True
+    if _link_share(line) < TEASER_LINK_SHARE:
+        return False
+    return any(0 <= n < len(lines) and _link_share(lines[n]) >= TEASER_LINK_SHARE
+               for n in (k - 1, k + 1))
+
+
+LABEL_REACH = 5  # lines after a label searched for the links it heads
+# An old template's list of web addresses under "Relevante link(s)": not body text.
+LINK_LIST_LABEL = re.compile(r"^(?:Relevante?|Relaterede) (?:links?|henvisninger)\s*:?$",
+                             re.IGNORECASE)
+BARE_URL = re.compile(r"^(?:https?://|www\.)[^\s/]+\.[a-z]{2,}\S*$", re.IGNORECASE)
+
+
+def _link_list(lines: list[Line], k: int) -> list[Link]:
+    """The addresses of a ``Relevante link`` list starting at line ``k`` (its label), each a
+    link, or bare text that is an address; ``[]`` when line ``k`` is no such label."""
+    if not LINK_LIST_LABEL.match(lines[k].text):
+        return []
+    found = []
+    for line in lines[k + 1:]:
+        if not BARE_URL.match(line.text):
+            break
+        address = line.url or (line.text if "://" in line.text else "http://" + line.text)
+        found.append(Link(url=address, text=line.text))
+    return found
+
+
+def _heads_links(lines: list[Line], k: int) -> bool:
+    """A label (no sentence, not a list item) that links to other pages follow: the heading
+    of a "more articles" box. A closing line with nothing such after it (the journalist's
+    initials, a signature) is the article's."""
+    line = lines[k]
+    if line.tag == "li" or ends_like_sentence(line.text) or len(line.text) > HEADING_MAX:
+        return False
+    return any(_link_share(lines[n]) >= TEASER_LINK_SHARE or lines[n].in_noise
+               for n in range(k + 1, min(len(lines), k + 1 + LABEL_REACH)))
+
+
 def _not_body_text(lines: list[Line], k: int) -> int:
     """Lines inside the body container that are neither body nor a header item: notes, tool
     and ad labels, share bars. How many to skip (0: none)."""
@@ -234,13 +301,19 @@ def read_body(rest: list[Line], *, has_title: bool, rss: bool, title: str | None
     end = next((w for w in widget_starts if w > rest[0].index), None)
     if end is not None:
         rest = [ln for ln in rest if ln.index < end]
-    root = body_root(rest)
+    with_noise = noise_votes(rest)
+    root = body_root(rest, with_noise=with_noise)
     if root is None:
         if not has_title and not rss:
             return body  # no title and nothing long enough to be an article's text
         root = ()
     rest = [ln for ln in rest if ln.within(root)]
     headlines = story_headlines(title, lead) if _is_briefing(title) else []
+    # Where the text ends: after the last line long enough to vote, a line that does not end
+    # like a sentence is a label, a credit or a teaser headline of what follows the article
+    # ("Weitere Artikel", "Bild: …"), not body.
+    last_text = max((n for n, ln in enumerate(rest) if votes(ln)
+                     and (with_noise or not ln.in_noise)), default=len(rest))
     k = 0
     while k < len(rest):
         line = rest[k]
@@ -268,12 +341,26 @@ def read_body(rest: list[Line], *, has_title: bool, rss: bool, title: str | None
             while k < len(rest) and rest[k].within(box):
                 k += 1
             continue
+        listed = _link_list(rest, k)
+        if listed:
+            body.links.extend(listed)
+            k += 1 + len(listed)
+            continue
         matches = match_related(rest, k)
         if matches:
             body.related.extend(m for m in matches if m.cue)
-            if not matches[0].keep_in_body:
+            if not matches[0].keep_in_body or (line.in_noise and not with_noise):
                 k += max(1, matches[0].consumed)
                 continue
+        if line.in_noise and not with_noise:
+            k += 1  # a comment, a teaser rail, an author box: read for its cues only
+            continue
+        if _teaser_link(rest, k) or (k > last_text and _heads_links(rest, k)):
+            # A pointer to another page, or after the text has ended the label of a box of
+            # them ("Weitere Artikel"): its links are the body's, its text is not.
+            body.links.extend(Link(url=href, text=clean(t)) for href, t in line.links)
+            k += 1
+            continue
         nxt = rest[k + 1] if k + 1 < len(rest) else None
         kind = block_kind(line, nxt, headlines)
         body.blocks.append(Block(kind=kind, text=text))

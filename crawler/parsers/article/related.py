@@ -18,6 +18,9 @@ Understood phrasings (the cue is the printed text before the colon):
   læse mere om hans exit ved at klikke her.``, ``(som du kan læse her)``): ``title`` is null,
   the cue is the sentence without its final period. When such a sentence is part of a longer
   paragraph, the paragraph stays in the body;
+* a sentence ending in ``her:``, ``i denne artikel:`` or ``i artiklen:`` (``Du kan følge
+  debatten her:``) with linked titles on the next lines: one pointer per line, the sentence
+  without its colon as the cue; without a link after it, it is ordinary text;
 * any other ``Læs …:`` line ending in its colon (``Læs også Computerworld-journalist Mads
   Holms:``) is such a cue too: the linked lines after it are its pointers;
 * ``Læs mere:`` (or such a cue) with nothing linked after it: no pointer, and not body text
@@ -46,6 +49,10 @@ _KNOWN_CUE = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _BARE_CUE = re.compile(r"^(?P<cue>Læs\b[^:.!?]{1,100}?)\s*:\s*¨?$")
+# A sentence that ends pointing at what follows ("Du kan følge debatten her:"): a cue when
+# the next lines are links.
+_HER_CUE = re.compile(r"^(?P<cue>[^:]{3,200}?\b(?:her|i denne artikel|i artiklen))\s*:\s*¨?$",
+                      re.IGNORECASE)
 # The same labels without their colon (a heading or a <strong> label): a cue only when what
 # follows is linked — the next lines, or the rest of the line.
 _LABEL = re.compile(r"^(?P<cue>Læs også|Læs mere|Se også|Relaterede artikler|Relateret)"
@@ -154,6 +161,9 @@ def match_related(lines: list[Line], i: int) -> list[RelatedMatch]:
     bare = _BARE_CUE.match(text)
     if bare:  # "Læs også Computerworld-journalist Mads Holms:" with its titles on the next lines
         return _list_after(lines, i, bare["cue"].strip())
+    her_cue = _HER_CUE.match(text) if text.endswith((":", "¨")) else None
+    if her_cue and i + 1 < len(lines) and _is_link_line(lines[i + 1]):
+        return _list_after(lines, i, her_cue["cue"].strip())
     label = _LABEL.match(text)
     if label:
         cue = label["cue"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from crawler.normalize.text import clean
+from crawler.parsers.article.evidence import votes
 from crawler.parsers.html.lines import Line
 from crawler.parsers.html.metadata import Metadata
 
@@ -59,21 +60,45 @@ def _same_title(text: str, wanted: list[str]) -> bool:
 
 def find_title(lines: list[Line], meta: Metadata, widget_lines: set[int]) -> int | None:
     """Position of the title line: an ``<h1>`` matching the metadata title, else a line equal
-    to it, else the first ``<h1>`` (in an article first) that is not the site's name."""
+    to it, else the first ``<h1>`` (in an article first) that is not the site's name.
+
+    Lines in boxes named as non-body text (a teaser rail repeating the headline) are no
+    candidates for the second rule; among several candidates of a rule, one that article text
+    follows (a line long enough to vote for the body, before the next ``<h1>``) wins.
+    """
     wanted = [t for t in (strip_site_suffix(v) for v in (
         meta.ld("headline"), meta.first("og:title", "twitter:title"),
         meta.title_tag)) if t and t.casefold() not in SITE_NAMES]
     h1s = [n for n, ln in enumerate(lines) if ln.tag == "h1" and ln.index not in widget_lines]
-    for n in h1s:
-        if _same_title(lines[n].text, wanted):
-            return n
-    for n, ln in enumerate(lines):
-        if ln.index not in widget_lines and len(ln.text) >= 10 and _same_title(ln.text, wanted):
-            return n
+    found = _followed_by_text(lines, [n for n in h1s if _same_title(lines[n].text, wanted)])
+    if found is not None:
+        return found
+    found = _followed_by_text(lines, [
+        n for n, ln in enumerate(lines) if ln.index not in widget_lines and not ln.in_noise
+        and len(ln.text) >= 10 and _same_title(ln.text, wanted)])
+    if found is not None:
+        return found
     h1s = [n for n in h1s if lines[n].text.casefold() not in SITE_NAMES]
     in_article = [n for n in h1s if lines[n].in_article]
-    chosen = in_article or h1s
-    return chosen[0] if chosen else None
+    return _followed_by_text(lines, in_article or h1s)
+
+
+TEXT_LOOKAHEAD = 60  # lines after a title candidate searched for article text
+
+
+def _followed_by_text(lines: list[Line], candidates: list[int]) -> int | None:
+    """The first candidate that article text follows before the next ``<h1>``, else the
+    first candidate; ``None`` without candidates."""
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+    for n in candidates:
+        for k in range(n + 1, min(len(lines), n + 1 + TEXT_LOOKAHEAD)):
+            line = lines[k]
+            if line.tag == "h1":
+                break
+            if votes(line) and not line.in_noise:
+                return n
+    return candidates[0]
 
 
 def article_end(lines: list[Line], title_pos: int, widget_lines: set[int]) -> int:

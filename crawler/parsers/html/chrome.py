@@ -9,6 +9,10 @@ Nothing here depends on the site's class names being known; they are hints only:
   never substrings (``people-news__footer`` is content); inside an ``<article>`` only the
   tokens of boxes that sit in articles (:data:`BOX_HINTS`: ``newsletter``, ``share``,
   ``cookie`` …), since a ``header``/``footer`` class there may be the article's own;
+* boxes that sit beside or below the article text without being it — comment threads,
+  "related"/"recommended" rails, sidebars, teasers, promos, author boxes, tag lists — named by
+  a class/id word (:data:`NOISE_NAMES`, :data:`NOISE_WORDS`): their lines are read (a related
+  cue or a widget may sit there) but flagged, and never vote for or become the article's body;
 * links that share the page (Twitter/X intents, Facebook sharer, LinkedIn share, ``mailto:``
   …, :data:`SHARE_URL`).
 
@@ -41,6 +45,27 @@ BOX_HINTS = frozenset(
     "cookie-consent consent gdpr login".split()
 )
 
+# Whole class/id tokens naming a box of non-body text.
+NOISE_NAMES = frozenset(
+    "comments commentlist comment-list comments-area disqus_thread related relatedposts "
+    "relatedarticles recommended recommendations sidebar widget-area teaser teasers promo "
+    "outbrain taboola trending popular mostread most-read author-bio authorbox author-box "
+    "about-author tags taglist tag-list tagcloud keywords newsletter subscribe "
+    "more-stories morestories nocontent robots-nocontent".split()
+)
+# Words of a compound token ("c-related-articles", "post__comments") that name such a box …
+NOISE_WORDS = frozenset(
+    "comments comment related recommended recommendations teaser teasers promo "
+    "outbrain taboola trending popular mostread newsletter subscribe tags taglist".split()
+)
+# … unless a qualifier comes right before them: "no-sidebar", "has-comments" and
+# "category-promo" describe the element they sit on, they do not name a box.
+NOISE_QUALIFIERS = frozenset("no has with without is show hide category tag tags type".split())
+# … and unless the token names the main part of a layout around them ("sidebar__main",
+# "sidebar-layout"): that element holds the article.
+LAYOUT_WORDS = frozenset("main layout".split())
+_WORD_SPLIT = re.compile(r"[-_]+")
+
 SHARE_URL = re.compile(
     r"^(?:mailto:|https?://(?:www\.|m\.)?(?:twitter\.com/(?:intent|share)|x\.com/intent|"
     r"facebook\.com/(?:sharer|share|dialog/share)|linkedin\.com/(?:shareArticle|sharing|"
@@ -61,6 +86,22 @@ def hints_chrome(cls: str | None, ident: str | None) -> bool:
     """Whether the class or id holds a chrome hint token. Memoised: a site repeats its class
     names on every page."""
     return any(h in CHROME_HINTS for h in f"{cls or ''} {ident or ''}".lower().split())
+
+
+@lru_cache(maxsize=4096)
+def hints_noise(cls: str | None, ident: str | None) -> bool:
+    """Whether the class or id names a box of non-body text (comments, a related rail, a
+    sidebar …): a whole token of :data:`NOISE_NAMES`, or a word of :data:`NOISE_WORDS` in a
+    compound token that no qualifier (``no-``, ``has-``, ``category-`` …) comes before."""
+    for token in f"{cls or ''} {ident or ''}".lower().split():
+        if token in NOISE_NAMES:
+            return True
+        words = _WORD_SPLIT.split(token)
+        if len(words) > 1 and not LAYOUT_WORDS.intersection(words) and any(
+                word in NOISE_WORDS and (k == 0 or words[k - 1] not in NOISE_QUALIFIERS)
+                for k, word in enumerate(words)):
+            return True
+    return False
 
 
 def has_h1(el: Any) -> bool:

@@ -16,8 +16,10 @@ The HTML tree is walked once and flattened into :class:`Line` objects in reading
   whole class/id tokens such as ``cookie-banner`` or ``site-footer`` (inside an ``<article>``
   only the tokens of boxes that sit in articles; not inside cards of lists, sections and
   asides); so are hidden elements, scripts and forms' controls, and lines that are only share
-  links. A ``<nav>``, a ``<header>``/``<footer>`` or a navigation/banner role that holds an
-  ``<h1>`` is not left out: that is a header holding the article's title, or a wrapper that
+  links. A ``<noscript>`` is read only when it holds the page itself (an ``<h1>`` or
+  paragraphs: the copy a script-rendered site serves without JavaScript). A ``<nav>``, a
+  ``<header>``/``<footer>`` or a navigation/banner role that holds an ``<h1>`` is not left
+  out: that is a header holding the article's title, or a wrapper that
   never closed (``<div role="navigation">`` around the article).
 
 Each line remembers its links, the ``<time datetime>`` and the ``<img>`` right before it, whether
@@ -45,6 +47,7 @@ from crawler.parsers.html.chrome import (
     has_h1,
     hints_box,
     hints_chrome,
+    hints_noise,
 )
 
 BLOCK_TAGS = frozenset(
@@ -70,9 +73,9 @@ _BLANK_GAP = re.compile(r"\n[ \t\r]*\n")
 
 # Context flags of the element being walked. Below an _INNER element a <header>/<footer> is
 # content (a card's footer), not page chrome; below a _CARD element so is a chrome-hinting class.
-_ARTICLE, _FIGURE, _QUOTE, _BOLD, _PRE, _INNER, _BODY, _CARD, _IN_ARTICLE = (
-    1 << n for n in range(9))
-_LINE_FLAGS = _ARTICLE | _FIGURE | _QUOTE | _BODY  # the bits a Line keeps
+_ARTICLE, _FIGURE, _QUOTE, _BOLD, _PRE, _INNER, _BODY, _CARD, _IN_ARTICLE, _NOISE = (
+    1 << n for n in range(10))
+_LINE_FLAGS = _ARTICLE | _FIGURE | _QUOTE | _BODY | _NOISE  # the bits a Line keeps
 _FLAG_OF_TAG = {"article": _INNER | _CARD | _ARTICLE | _IN_ARTICLE, "main": _INNER | _ARTICLE,
                 "aside": _INNER | _CARD, "section": _INNER | _CARD,
                 "li": _INNER | _CARD, "strong": _BOLD, "b": _BOLD, "figure": _FIGURE,
@@ -113,6 +116,12 @@ class Line:
     def in_body(self) -> bool:
         """Inside an ``itemprop="articleBody"`` element."""
         return bool(self.flags & _BODY)
+
+    @property
+    def in_noise(self) -> bool:
+        """Inside a box named as non-body text (comments, a related rail, a sidebar …:
+        :func:`~crawler.parsers.html.chrome.hints_noise`)."""
+        return bool(self.flags & _NOISE)
 
     @property
     def url(self) -> str | None:
@@ -242,7 +251,8 @@ class _Flattener:
         depth += 1
         for child in el:
             tag = child.tag
-            if tag.__class__ is str and tag not in SKIP_TAGS:
+            if tag.__class__ is str and (tag not in SKIP_TAGS
+                                         or (tag == "noscript" and holds_page(child))):
                 if tag == "br":
                     self.flush()
                 else:
@@ -295,6 +305,11 @@ class _Flattener:
                     return
                 if cls and self.pre and any(c in self.pre for c in cls.split()):
                     new |= _PRE
+                # Never the article itself: not <article>/<main>, not the articleBody element,
+                # not a box holding the title.
+                if not new & _NOISE and not (new & ~flags & _BODY) and tag != "article" \
+                        and tag != "main" and hints_noise(cls, ident) and not has_h1(el):
+                    new |= _NOISE
         if (tag == "nav" or ((tag == "header" or tag == "footer") and not flags & _INNER)) \
                 and not has_h1(el):
             return
@@ -375,6 +390,23 @@ class _Flattener:
             self.children(el, depth)
         elif el.text:
             self.text(el.text)
+
+
+NOSCRIPT_PAGE = 200  # characters of paragraph text that make a <noscript> the page itself
+
+
+def holds_page(noscript: Any) -> bool:
+    """Whether a ``<noscript>`` holds the page itself (the no-JavaScript copy of a site that
+    renders with scripts): an ``<h1>``, or paragraphs of 200+ characters. A tracking pixel or
+    a "please enable JavaScript" notice does not."""
+    if has_h1(noscript):
+        return True
+    size = 0
+    for p in noscript.iter("p"):
+        size += len(text_of(p))
+        if size >= NOSCRIPT_PAGE:
+            return True
+    return False
 
 
 def image_source(el: Any, base_url: str) -> str | None:

@@ -2,8 +2,11 @@
 ``<html lang>``, ``<title>`` and ``<time datetime>``.
 
 Read in one pass over the tree (lxml filters the tags in C). The first JSON-LD object of an
-article type (``NewsArticle``, ``Article``, ``OpinionNewsArticle`` …) is kept, whether it is
-top-level, in a list or in an ``@graph``; broken JSON-LD is ignored.
+article type (``NewsArticle``, ``Article``, ``OpinionNewsArticle``, ``LiveBlogPosting`` …,
+also written ``schema:NewsArticle`` or as a URL) is kept, whether it is top-level, in a list or
+in an ``@graph``, and whether or not the script wraps it in CDATA markers or an HTML comment;
+without one, the first dated ``WebPage``/``ItemPage``/``Blog`` object. Broken JSON-LD is
+ignored.
 """
 
 from __future__ import annotations
@@ -48,8 +51,15 @@ class Metadata:
 ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
      "BlogPosting", "ReviewNewsArticle", "BackgroundNewsArticle", "AdvertiserContentArticle",
-     "ScholarlyArticle", "TechArticle", "Report"}
+     "ScholarlyArticle", "TechArticle", "Report", "LiveBlogPosting", "SocialMediaPosting",
+     "DiscussionForumPosting", "SatiricalArticle", "AskPublicNewsArticle", "Blog", "WebPage",
+     "ItemPage"}
 )
+# A page-typed object (WebPage, ItemPage) counts only when no article-typed one is there.
+PAGE_TYPES = frozenset({"Blog", "WebPage", "ItemPage"})
+# Wrappers that old templates put around a script's text: CDATA markers and HTML comments
+# (with or without the "//" that hides them from JavaScript).
+_WRAPPERS = ("<![CDATA[", "]]>", "<!--", "-->")
 
 
 def _jsonld_objects(data: Any) -> Iterator[dict[str, Any]]:
@@ -63,10 +73,34 @@ def _jsonld_objects(data: Any) -> Iterator[dict[str, Any]]:
             yield from _jsonld_objects(graph)
 
 
-def _is_article_type(obj: dict[str, Any]) -> bool:
+def _types(obj: dict[str, Any]) -> set[str]:
     kind = obj.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
-    return any(isinstance(k, str) and k in ARTICLE_TYPES for k in kinds)
+    # "schema:NewsArticle" and "https://schema.org/NewsArticle" name the same type.
+    return {k.rsplit("/", 1)[-1].rsplit(":", 1)[-1] for k in kinds if isinstance(k, str)}
+
+
+def _json_text(script: str) -> str:
+    """The JSON of a JSON-LD script, without CDATA or comment wrappers."""
+    text = script.strip()
+    if text[:1] in "{[":
+        return text
+    for wrapper in _WRAPPERS:
+        text = text.replace("//" + wrapper, "").replace(wrapper, "")
+    return text.strip()
+
+
+def _article_object(data: Any) -> dict[str, Any] | None:
+    """The first article-typed object of a JSON-LD document, else its first page-typed one
+    that carries a date (a blog post described as a ``WebPage``)."""
+    page = None
+    for obj in _jsonld_objects(data):
+        kinds = _types(obj)
+        if kinds & (ARTICLE_TYPES - PAGE_TYPES):
+            return obj
+        if page is None and kinds & PAGE_TYPES and obj.get("datePublished"):
+            page = obj
+    return page
 
 
 def read_metadata(root: Any) -> Metadata:
@@ -75,6 +109,7 @@ def read_metadata(root: Any) -> Metadata:
     ``<title>`` and ``<time datetime>`` outside asides, navigation and footers."""
     meta = Metadata()
     title_seen = False
+    found = False  # an article-typed JSON-LD object was met
     for el in root.iter("meta", "link", "title", "script", "time"):
         tag = el.tag
         if tag == "meta":
@@ -95,15 +130,17 @@ def read_metadata(root: Any) -> Metadata:
             stamp = el.get("datetime")
             if stamp and not any(a.tag in ("aside", "nav", "footer") for a in el.iterancestors()):
                 meta.times.append((stamp.strip(), clean_str("".join(el.itertext()))))
-        elif (el.get("type") or "").strip().lower() == "application/ld+json" and not meta.jsonld:
+        elif (el.get("type") or "").strip().lower() == "application/ld+json" and not found:
             try:
-                data = json.loads(el.text or "", strict=False)
+                data = json.loads(_json_text(el.text or ""), strict=False)
             except (ValueError, RecursionError):
                 continue
-            for obj in _jsonld_objects(data):
-                if _is_article_type(obj):
+            obj = _article_object(data)
+            if obj is not None:
+                if PAGE_TYPES.isdisjoint(_types(obj)):
+                    found = True  # an article: later scripts are not read
+                if not meta.jsonld or found:
                     meta.jsonld = obj
-                    break
     html = root if root.tag == "html" else root.getroottree().getroot()
     if html is not None and html.get("lang"):
         meta.lang = html.get("lang").strip()
